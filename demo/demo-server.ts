@@ -1,0 +1,71 @@
+import { randomBytes } from 'node:crypto';
+import { createServer as createNetServer, type AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { createServer as createViteServer, type Plugin } from 'vite';
+import { createDemoBackend, type DemoBackend } from './backend.js';
+import { startOidcServer, type OidcServer } from './provider/oidc-server.js';
+
+export interface DemoOptions {
+  /** The page's port; 0 picks a free one. */
+  port?: number;
+  /** The provider's port; 0 picks a free one. */
+  providerPort?: number;
+}
+
+export interface Demo {
+  url: string;
+  oidc: OidcServer;
+  backend: DemoBackend;
+  close(): Promise<void>;
+}
+
+async function freePort(): Promise<number> {
+  const server = createNetServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+/** Fills index.html's %PLACEHOLDERS% with this run's provider, client and CSRF token. */
+function demoPagePlugin(values: Record<string, string>, backend: DemoBackend): Plugin {
+  return {
+    name: 'oauth-connect-demo',
+    configureServer(server) {
+      server.middlewares.use(backend.middleware);
+    },
+    transformIndexHtml: (html) => html.replace(/%(\w+)%/g, (match, name: string) => values[name] ?? match),
+  };
+}
+
+/** The whole demo on 127.0.0.1: the provider, the backend and Vite serving the page. */
+export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
+  const port = options.port || (await freePort());
+  const url = `http://127.0.0.1:${port}`;
+  const client = { clientId: 'demo-app', clientSecret: randomBytes(24).toString('hex'), redirectUri: `${url}/callback` };
+  const oidc = await startOidcServer({ client, port: options.providerPort ?? 0 });
+  const csrfToken = randomBytes(24).toString('hex');
+  const backend = createDemoBackend(oidc, client, csrfToken);
+  const vite = await createViteServer({
+    root: fileURLToPath(new URL('..', import.meta.url)),
+    configFile: false,
+    logLevel: 'warn',
+    server: { host: '127.0.0.1', port, strictPort: true, hmr: false, watch: null },
+    plugins: [
+      demoPagePlugin(
+        { ISSUER: oidc.issuer, AUTHORIZE_URL: oidc.authorizeUrl, CLIENT_ID: client.clientId, REDIRECT_URI: client.redirectUri, CSRF_TOKEN: csrfToken },
+        backend,
+      ),
+    ],
+  });
+  await vite.listen();
+  return {
+    url,
+    oidc,
+    backend,
+    async close() {
+      await vite.close();
+      await oidc.close();
+    },
+  };
+}

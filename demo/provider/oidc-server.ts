@@ -1,0 +1,82 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import Provider from 'oidc-provider';
+import { DEMO_ACCOUNT } from './accounts.js';
+import { handleInteraction } from './interactions.js';
+
+export interface DemoClient {
+  clientId: string;
+  clientSecret: string;
+  redirectUri: string;
+}
+
+export interface OidcServer {
+  issuer: string;
+  authorizeUrl: string;
+  tokenEndpoint: string;
+  userinfoEndpoint: string;
+  close(): Promise<void>;
+}
+
+export interface OidcServerOptions {
+  client: DemoClient;
+  /** 0 picks a free port. */
+  port?: number;
+}
+
+/** The demo's real authorization server: oidc-provider on 127.0.0.1 with one account and one confidential client. */
+export async function startOidcServer({ client, port = 0 }: OidcServerOptions): Promise<OidcServer> {
+  const server: Server = createServer();
+  await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
+  const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+
+  const provider = new Provider(issuer, {
+    clients: [
+      {
+        client_id: client.clientId,
+        client_secret: client.clientSecret,
+        client_name: 'oauth-connect demo app',
+        redirect_uris: [client.redirectUri],
+        grant_types: ['authorization_code', 'refresh_token'],
+        response_types: ['code'],
+        token_endpoint_auth_method: 'client_secret_basic',
+      },
+    ],
+    claims: { openid: ['sub'], profile: ['name'], email: ['email', 'email_verified'] },
+    scopes: ['openid', 'offline_access', 'profile', 'email'],
+    async findAccount(_ctx, sub) {
+      if (sub !== DEMO_ACCOUNT.claims.sub) return undefined;
+      return { accountId: sub, claims: async () => DEMO_ACCOUNT.claims };
+    },
+    interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
+    features: { devInteractions: { enabled: false } },
+    // A random key per run: the demo keeps nothing across restarts.
+    cookies: { keys: [crypto.randomUUID()] },
+    ttl: { AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 3600, IdToken: 3600, RefreshToken: 86400 },
+  });
+  provider.on('server_error', (_ctx, error) => console.error('provider error:', error));
+  const providerCallback = provider.callback();
+
+  server.on('request', (req, res) => {
+    if (req.url?.startsWith('/interaction/')) {
+      handleInteraction(provider, req, res).catch((error: Error) => {
+        res.writeHead(400, { 'Content-Type': 'text/plain' });
+        res.end(`This sign-in can no longer continue: ${error.message}`);
+      });
+      return;
+    }
+    providerCallback(req, res);
+  });
+
+  return {
+    issuer,
+    authorizeUrl: `${issuer}/auth`,
+    tokenEndpoint: `${issuer}/token`,
+    userinfoEndpoint: `${issuer}/me`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}

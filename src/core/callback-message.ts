@@ -1,0 +1,36 @@
+/** The message the callback page posts to the opener (CONTRACT section 3). */
+export const CALLBACK_MESSAGE_TYPE = 'oauth-connect:callback';
+export const CALLBACK_MESSAGE_VERSION = 1;
+
+/** The authorization response parameters a callback carries (RFC 6749 sections 4.1.2 and 4.1.2.1, RFC 9207). */
+export const RESPONSE_PARAM_NAMES = ['code', 'state', 'error', 'error_description', 'error_uri', 'iss'] as const;
+export type ResponseParamName = (typeof RESPONSE_PARAM_NAMES)[number];
+export type CallbackParams = Partial<Record<ResponseParamName, string>>;
+
+export interface CallbackMessage {
+  type: typeof CALLBACK_MESSAGE_TYPE;
+  v: typeof CALLBACK_MESSAGE_VERSION;
+  params: CallbackParams;
+}
+
+/** Longest value accepted for any response parameter; real codes and states are far shorter. */
+export const MAX_PARAM_LENGTH = 4096;
+
+/**
+ * The params of `data` when it is a well-formed callback message: right type and version, only known
+ * keys with string values, a `state`, and either a `code` or an `error`. Anything else: undefined.
+ */
+export function readCallbackMessage(data: unknown): CallbackParams | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { type, v, params } = data as Partial<CallbackMessage>;
+  if (type !== CALLBACK_MESSAGE_TYPE || v !== CALLBACK_MESSAGE_VERSION) return undefined;
+  if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
+  const read: CallbackParams = {};
+  for (const [name, value] of Object.entries(params)) {
+    if (!(RESPONSE_PARAM_NAMES as readonly string[]).includes(name)) return undefined;
+    if (typeof value !== 'string' || value.length > MAX_PARAM_LENGTH) return undefined;
+    read[name as ResponseParamName] = value;
+  }
+  if (!read.state || (!read.code && !read.error)) return undefined;
+  return read;
+}

@@ -1,0 +1,149 @@
+import { invalidConfig } from './errors.js';
+
+export type PkceMethod = 'S256' | 'off';
+export type ResponseMode = 'query' | 'fragment' | 'web_message';
+export type Fallback = 'none' | 'redirect';
+
+/** What a page configures: the element's attributes, or the headless `connect()` options. */
+export interface ConnectOptions {
+  authorizeUrl: string;
+  clientId: string;
+  redirectUri: string;
+  scope?: string;
+  exchangeUrl?: string;
+  display?: string;
+  pkce?: PkceMethod;
+  /** Extra authorize parameters in query-string form: `prompt=consent&audience=x`. */
+  params?: string;
+  responseMode?: ResponseMode;
+  /** Space-separated origins a callback message may come from. */
+  messageOrigins?: string;
+  issuer?: string;
+  popupWidth?: number;
+  popupHeight?: number;
+  /** Seconds; 0 = never. */
+  timeout?: number;
+  fallback?: Fallback;
+  exchangeCredentials?: RequestCredentials;
+  provider?: string;
+}
+
+/** Options after validation, with defaults applied and URLs made absolute. */
+export interface ResolvedConfig {
+  authorizeUrl: URL;
+  clientId: string;
+  redirectUri: string;
+  scope: string;
+  exchangeUrl?: string;
+  display: string;
+  pkce: PkceMethod;
+  params: URLSearchParams;
+  responseMode: ResponseMode;
+  messageOrigins: readonly string[];
+  issuer?: string;
+  popupWidth: number;
+  popupHeight: number;
+  timeoutMs: number;
+  fallback: Fallback;
+  exchangeCredentials: RequestCredentials;
+  provider?: string;
+}
+
+/** Parameters the widget sets itself; `params` may not override them. */
+const RESERVED_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method'];
+const MAX_TIMER_SECONDS = Math.floor(0x7fffffff / 1000);
+
+function httpUrl(attribute: string, value: string | undefined, base?: string): URL {
+  if (!value) throw invalidConfig(attribute, 'is required');
+  let url: URL;
+  try {
+    url = new URL(value, base);
+  } catch {
+    throw invalidConfig(attribute, `is not a valid URL: ${value}`);
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw invalidConfig(attribute, `must be an http(s) URL, got ${url.protocol}`);
+  }
+  return url;
+}
+
+function oneOf<T extends string>(attribute: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
+  if (value === undefined || value === null) return fallback;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw invalidConfig(attribute, `must be one of ${allowed.join(', ')}; got "${value}"`);
+  }
+  return value as T;
+}
+
+function positiveNumber(attribute: string, value: number | undefined, fallback: number, allowZero = false): number {
+  if (value === undefined || value === null) return fallback;
+  const number = Number(value);
+  if (!Number.isFinite(number) || number < 0 || (!allowZero && number === 0)) {
+    throw invalidConfig(attribute, `must be a ${allowZero ? 'non-negative' : 'positive'} number; got "${value}"`);
+  }
+  return number;
+}
+
+function parseOrigins(attribute: string, list: string): string[] {
+  return list.split(/\s+/).filter(Boolean).map((origin) => {
+    let parsed: URL;
+    try {
+      parsed = new URL(origin);
+    } catch {
+      throw invalidConfig(attribute, `has an entry that is not an origin: ${origin}`);
+    }
+    if (parsed.origin !== origin || origin === 'null') {
+      throw invalidConfig(attribute, `entries must be bare origins like https://app.example; got ${origin}`);
+    }
+    return origin;
+  });
+}
+
+function parseExtraParams(value: string | undefined): URLSearchParams {
+  const params = new URLSearchParams(value ?? '');
+  for (const name of params.keys()) {
+    if (RESERVED_PARAMS.includes(name)) throw invalidConfig('params', `may not set "${name}": the widget sets it`);
+  }
+  return params;
+}
+
+/**
+ * Checks every option and applies the defaults of CONTRACT section 1.
+ * Throws `invalid_config` naming the attribute at fault. `base` resolves a relative `exchange-url`.
+ */
+export function resolveConfig(options: ConnectOptions, base: string): ResolvedConfig {
+  const authorizeUrl = httpUrl('authorize-url', options.authorizeUrl);
+  if (!options.clientId) throw invalidConfig('client-id', 'is required');
+  const redirect = httpUrl('redirect-uri', options.redirectUri);
+  // RFC 6749 section 3.1.2: the redirection endpoint URI must not include a fragment.
+  if (redirect.hash) throw invalidConfig('redirect-uri', 'must not contain a fragment');
+  const exchangeUrl = options.exchangeUrl ? httpUrl('exchange-url', options.exchangeUrl, base).href : undefined;
+  const responseMode = oneOf('response-mode', options.responseMode, ['query', 'fragment', 'web_message'], 'query');
+
+  const defaultOrigins = [redirect.origin];
+  if (responseMode === 'web_message') defaultOrigins.push(authorizeUrl.origin);
+  const messageOrigins = options.messageOrigins?.trim()
+    ? parseOrigins('message-origins', options.messageOrigins)
+    : defaultOrigins;
+
+  const timeout = positiveNumber('timeout', options.timeout, 600, true);
+  return {
+    authorizeUrl,
+    clientId: options.clientId,
+    redirectUri: options.redirectUri,
+    scope: options.scope?.trim().split(/\s+/).filter(Boolean).join(' ') ?? '',
+    exchangeUrl,
+    display: options.display ?? 'popup',
+    pkce: oneOf('pkce', options.pkce, ['S256', 'off'], 'S256'),
+    params: parseExtraParams(options.params),
+    responseMode,
+    messageOrigins,
+    issuer: options.issuer || undefined,
+    popupWidth: positiveNumber('popup-width', options.popupWidth, 500),
+    popupHeight: positiveNumber('popup-height', options.popupHeight, 650),
+    timeoutMs: Math.min(timeout, MAX_TIMER_SECONDS) * 1000,
+    fallback: oneOf('fallback', options.fallback, ['none', 'redirect'], 'none'),
+    exchangeCredentials: oneOf('exchange-credentials', options.exchangeCredentials, ['omit', 'same-origin', 'include'], 'same-origin'),
+    provider: options.provider || undefined,
+  };
+}

@@ -1,0 +1,207 @@
+import { LitElement, html, nothing, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
+import { AuthorizationAttempt, type AttemptOutcome } from './core/attempt.js';
+import type { CodeDetail } from './core/authorization-response.js';
+import { resolveConfig, type Fallback, type PkceMethod, type ResponseMode } from './core/config.js';
+import { cancelMessage } from './core/connect.js';
+import { OAuthConnectError, type CancelReason, type ErrorDetail } from './core/errors.js';
+import type { ConnectResult } from './core/exchange.js';
+import { styles } from './oauth-connect-styles.js';
+
+function reflected(attribute: string, type?: PropertyDeclaration['type']): PropertyDeclaration {
+  return { attribute, type, reflect: true };
+}
+
+export type ConnectStatus = 'idle' | 'authorizing' | 'exchanging' | 'connected' | 'error';
+
+/** Event names and their `detail`, for typed listeners. */
+export interface OAuthConnectEventMap {
+  'oauth-connect-start': CustomEvent<{ authorizeUrl: string }>;
+  'oauth-connect-code': CustomEvent<CodeDetail>;
+  'oauth-connect-success': CustomEvent<ConnectResult>;
+  'oauth-connect-error': CustomEvent<ErrorDetail>;
+  'oauth-connect-cancel': CustomEvent<{ reason: CancelReason }>;
+}
+
+/**
+ * A button that connects the user's account at an OAuth 2.0 provider through a popup and hands the
+ * authorization code to the page's backend.
+ *
+ * @event oauth-connect-start - The popup is on its way; detail `{ authorizeUrl }`.
+ * @event oauth-connect-code - A valid authorization response arrived. Cancelable: `preventDefault()` skips the exchange.
+ * @event oauth-connect-success - The exchange answered 2xx JSON; detail `{ response, status }`.
+ * @event oauth-connect-error - The attempt failed; detail `{ code, message, status?, description?, uri? }`.
+ * @event oauth-connect-cancel - The user closed the popup or `abort()` was called; detail `{ reason }`.
+ * @slot - Button content; replaces `label`.
+ * @csspart button - The connect button.
+ * @csspart label - The default label inside the button.
+ * @csspart status - The status line (pending, connected, error text).
+ * @csspart cancel - The cancel button shown while pending.
+ * @cssprop --oauth-connect-background - Button background.
+ * @cssprop --oauth-connect-color - Button text colour.
+ * @cssprop --oauth-connect-border - Button border.
+ * @cssprop --oauth-connect-radius - Button corner radius.
+ * @cssprop --oauth-connect-padding - Button padding.
+ * @cssprop --oauth-connect-focus-ring - Focus outline colour.
+ * @cssprop --oauth-connect-status-color - Status text colour.
+ * @cssprop --oauth-connect-error-color - Status text colour on error.
+ * @cssprop --oauth-connect-cancel-color - Cancel link colour.
+ */
+export class OAuthConnectElement extends LitElement {
+  static override styles = styles;
+
+  /** Every attribute, named explicitly, mapped to its camelCase property and reflected. */
+  static override properties: PropertyDeclarations = {
+    authorizeUrl: reflected('authorize-url'),
+    clientId: reflected('client-id'),
+    redirectUri: reflected('redirect-uri'),
+    scope: reflected('scope'),
+    exchangeUrl: reflected('exchange-url'),
+    startUrl: reflected('start-url'),
+    display: reflected('display'),
+    pkce: reflected('pkce'),
+    params: reflected('params'),
+    responseMode: reflected('response-mode'),
+    messageOrigins: reflected('message-origins'),
+    issuer: reflected('issuer'),
+    popupWidth: reflected('popup-width', Number),
+    popupHeight: reflected('popup-height', Number),
+    timeout: reflected('timeout', Number),
+    fallback: reflected('fallback'),
+    exchangeCredentials: reflected('exchange-credentials'),
+    label: reflected('label'),
+    provider: reflected('provider'),
+    disabled: reflected('disabled', Boolean),
+    _status: { state: true },
+    _message: { state: true },
+  };
+
+  authorizeUrl = '';
+  clientId = '';
+  redirectUri = '';
+  scope?: string;
+  exchangeUrl?: string;
+  startUrl?: string;
+  display = 'popup';
+  pkce: PkceMethod = 'S256';
+  params?: string;
+  responseMode: ResponseMode = 'query';
+  messageOrigins?: string;
+  issuer?: string;
+  popupWidth = 500;
+  popupHeight = 650;
+  timeout = 600;
+  fallback: Fallback = 'none';
+  exchangeCredentials: RequestCredentials = 'same-origin';
+  label = 'Connect';
+  provider?: string;
+  disabled = false;
+
+  private _status: ConnectStatus = 'idle';
+  private _message = '';
+  #attempt?: AuthorizationAttempt;
+  #result?: Promise<ConnectResult>;
+
+  /** `idle`, `authorizing`, `exchanging`, `connected` or `error`; reflected as the `status` attribute. */
+  get status(): ConnectStatus {
+    return this._status;
+  }
+
+  /**
+   * Starts an attempt, as a click does; while one is pending, focuses its popup and returns its promise.
+   * Call it synchronously inside a user gesture, or the browser blocks the popup.
+   */
+  connect(): Promise<ConnectResult> {
+    if (this.#attempt && this.#attempt.phase !== 'done') {
+      this.#attempt.focus();
+      return this.#result!;
+    }
+    const win = this.ownerDocument.defaultView ?? window;
+    let attempt: AuthorizationAttempt;
+    try {
+      const config = resolveConfig(this, this.ownerDocument.baseURI);
+      attempt = new AuthorizationAttempt(config, { window: win, open: (url, features) => this.openPopup(url, features), fetch: (input, init) => this.fetch(input, init) }, {
+        onStart: (detail) => this.#emit('oauth-connect-start', detail),
+        onCode: (detail) => this.#emit('oauth-connect-code', detail, true),
+        onPhase: (phase) => phase === 'exchanging' && this.#show('exchanging', 'Finishing the connection…'),
+      });
+    } catch (error) {
+      return Promise.reject(this.#fail(error as OAuthConnectError));
+    }
+    this.#attempt = attempt;
+    this.#show('authorizing', `Waiting for ${this.provider || 'the provider'}…`);
+    this.#result = attempt.outcome.then((outcome) => this.#settle(attempt, outcome));
+    return this.#result;
+  }
+
+  /** Ends the pending attempt as cancelled (`aborted`) and closes its popup. */
+  abort(): void {
+    this.#attempt?.abort();
+  }
+
+  /** Opens the popup; override to observe or replace `window.open` (tests do). */
+  openPopup(url: string, features: string): Window | null {
+    return (this.ownerDocument.defaultView ?? window).open(url, '_blank', features);
+  }
+
+  /** Sends the exchange request; override to wrap `fetch` (tests do). */
+  fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
+    return (this.ownerDocument.defaultView ?? window).fetch(input, init);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    // A move within the page disconnects and reconnects in the same task: only a real removal aborts.
+    queueMicrotask(() => {
+      if (!this.isConnected) this.abort();
+    });
+  }
+
+  protected override updated(): void {
+    this.setAttribute('status', this._status);
+  }
+
+  protected override render() {
+    const pending = this._status === 'authorizing' || this._status === 'exchanging';
+    const accessibleName = this.provider ? `${this.label} with ${this.provider}` : nothing;
+    return html`<button part="button" type="button" ?disabled=${this.disabled} aria-busy=${pending ? 'true' : 'false'}
+        aria-label=${accessibleName} aria-describedby="status" @click=${this.#onClick}>
+        <slot><span part="label">${this.label}</span></slot>
+      </button>
+      ${pending ? html`<button part="cancel" type="button" @click=${this.abort}>Cancel</button>` : nothing}
+      <span part="status" id="status" role="status" aria-live="polite">${this._message}</span>`;
+  }
+
+  #onClick(): void {
+    // Events report every outcome; the promise is for callers of connect().
+    this.connect().catch(() => {});
+  }
+
+  #settle(attempt: AuthorizationAttempt, outcome: AttemptOutcome): ConnectResult {
+    if (this.#attempt === attempt) this.#attempt = undefined;
+    if (outcome.kind === 'success') {
+      this.#show('connected', 'Connected');
+      this.#emit('oauth-connect-success', outcome.result);
+      return outcome.result;
+    }
+    if (outcome.kind === 'error') throw this.#fail(outcome.error);
+    this.#show('idle', '');
+    this.#emit('oauth-connect-cancel', { reason: outcome.reason });
+    throw new OAuthConnectError('cancelled', cancelMessage(outcome.reason), { reason: outcome.reason });
+  }
+
+  #fail(error: OAuthConnectError): OAuthConnectError {
+    this.#show('error', error.message);
+    this.#emit('oauth-connect-error', error.toDetail());
+    return error;
+  }
+
+  #show(status: ConnectStatus, message: string): void {
+    this._status = status;
+    this._message = message;
+  }
+
+  /** Every event goes out here: bubbling and composed, so listeners outside a shadow root hear it. Returns false when a listener prevented it. */
+  #emit<K extends keyof OAuthConnectEventMap>(type: K, detail: OAuthConnectEventMap[K]['detail'], cancelable = false): boolean {
+    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+  }
+}

@@ -1,0 +1,14 @@
+/** The package entry: importing it registers `<oauth-connect>`; the headless protocol API is exported beside it. */
+export { OAuthConnectElement } from './define.js';
+export type { ConnectStatus, OAuthConnectEventMap } from './oauth-connect-element.js';
+export { connect, type HeadlessConnectOptions } from './core/connect.js';
+export { AuthorizationAttempt, type AttemptEnvironment, type AttemptHooks, type AttemptOutcome } from './core/attempt.js';
+export { resolveConfig, type ConnectOptions, type ResolvedConfig } from './core/config.js';
+export { buildAuthorizeUrl } from './core/authorize-url.js';
+export { createCodeVerifier, deriveCodeChallenge } from './core/pkce.js';
+export { randomToken } from './core/random.js';
+export { acceptCallbackMessage } from './core/message-guard.js';
+export { readCallbackMessage, CALLBACK_MESSAGE_TYPE, CALLBACK_MESSAGE_VERSION, type CallbackMessage, type CallbackParams } from './core/callback-message.js';
+export { interpretAuthorizationResponse, type CodeDetail } from './core/authorization-response.js';
+export { exchangeCode, exchangeBody, readCsrfToken, type ConnectResult } from './core/exchange.js';
+export { OAuthConnectError, type ErrorDetail, type OAuthConnectErrorCode, type CancelReason } from './core/errors.js';

@@ -1,0 +1,42 @@
+import { test as base, expect, type Page } from '@playwright/test';
+import { startDemo, type Demo } from '../../demo/demo-server.js';
+import { DEMO_ACCOUNT } from '../../demo/provider/accounts.js';
+
+/** One demo (provider, backend, page server) per worker; each test starts with an empty exchange log. */
+export const test = base.extend<{ exchanges: Demo['backend']['exchanges'] }, { demo: Demo }>({
+  demo: [
+    async ({}, use) => {
+      const demo = await startDemo();
+      await use(demo);
+      await demo.close();
+    },
+    { scope: 'worker' },
+  ],
+  exchanges: async ({ demo }, use) => {
+    demo.backend.exchanges.length = 0;
+    await use(demo.backend.exchanges);
+  },
+});
+
+export { expect };
+
+/** Clicks the widget and returns the popup it opened. */
+export async function clickConnect(page: Page): Promise<Page> {
+  const popup = page.waitForEvent('popup');
+  await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
+  return popup;
+}
+
+/** Signs in as the demo user and answers the consent page, inside the provider's popup. */
+export async function signInAndConsent(popup: Page, decision: 'Allow' | 'Deny' = 'Allow'): Promise<void> {
+  await popup.getByLabel('Username').fill(DEMO_ACCOUNT.username);
+  await popup.getByLabel('Password').fill(DEMO_ACCOUNT.password);
+  await popup.getByRole('button', { name: 'Sign in' }).click();
+  await popup.getByRole('button', { name: decision }).click();
+}
+
+/** The event types the demo page logged, in order. */
+export async function loggedEvents(page: Page): Promise<string[]> {
+  const lines = await page.getByTestId('event-log').locator('li').allTextContents();
+  return lines.map((line) => line.split(' ')[0]);
+}

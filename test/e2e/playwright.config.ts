@@ -1,0 +1,19 @@
+import { defineConfig } from '@playwright/test';
+import { chromiumLaunchOptions, firefoxLaunchOptions } from '../browsers.js';
+
+const { channel: firefoxChannel, ...firefoxLaunch } = firefoxLaunchOptions();
+
+export default defineConfig({
+  testDir: '.',
+  outputDir: '../../test-results/playwright',
+  timeout: 60_000,
+  expect: { timeout: 10_000 },
+  workers: 2,
+  forbidOnly: !!process.env.CI,
+  reporter: [['list'], ['json', { outputFile: '../../test-results/playwright.json' }]],
+  use: { trace: 'retain-on-failure' },
+  projects: [
+    { name: 'chromium', use: { browserName: 'chromium', launchOptions: chromiumLaunchOptions() } },
+    { name: 'firefox', use: { browserName: 'firefox', channel: firefoxChannel, launchOptions: firefoxLaunch } },
+  ],
+});

@@ -1,0 +1,42 @@
+import { playwright } from '@vitest/browser-playwright';
+import { defineConfig, type UserConfig } from 'vitest/config';
+import { chromiumLaunchOptions } from './test/browsers.js';
+
+/**
+ * `vite build --mode <name>` builds one part of dist/ (CONTRACT section 6); `npm run build` runs them all.
+ * Classic scripts (IIFE) take one entry each, hence the separate modes.
+ */
+const builds: Record<string, UserConfig['build']> = {
+  modules: {
+    lib: {
+      entry: { 'oauth-connect': 'src/oauth-connect.ts', callback: 'src/callback.ts', server: 'src/server.ts' },
+      formats: ['es'],
+    },
+    rollupOptions: { external: [/^lit/, /^node:/] },
+    minify: false,
+    emptyOutDir: true,
+  },
+  bundle: {
+    lib: { entry: 'src/oauth-connect.ts', formats: ['iife'], name: 'OAuthConnect', fileName: () => 'oauth-connect.bundle.js' },
+    emptyOutDir: false,
+  },
+  callback: {
+    lib: { entry: 'src/callback-script.ts', formats: ['iife'], name: 'OAuthConnectCallback', fileName: () => 'oauth-connect-callback.js' },
+    emptyOutDir: false,
+  },
+};
+
+export default defineConfig(({ mode }) => ({
+  build: { target: 'es2022', ...builds[mode] },
+  test: {
+    include: ['test/unit/**/*.test.ts'],
+    reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
+    browser: {
+      enabled: true,
+      headless: true,
+      screenshotFailures: false,
+      provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+      instances: [{ browser: 'chromium' }],
+    },
+  },
+}));
