@@ -1,0 +1,70 @@
+import { expect, test } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { handleCallback } from '../../src/callback.js';
+import { FIXTURES } from './element-helpers.js';
+
+/** A stand-in for the callback page's window, recording what it posts. */
+function fakeCallbackWindow(href: string, opener: { postMessage(message: unknown, origin: string): void } | null) {
+  const url = new URL(href);
+  const replaced: string[] = [];
+  let closed = false;
+  const win = {
+    location: url,
+    history: { state: null, replaceState: (_state: unknown, _title: string, next: string) => replaced.push(next) },
+    opener,
+    document: document.implementation.createHTMLDocument(),
+    close: () => (closed = true),
+  };
+  return { win: win as unknown as Window, replaced, isClosed: () => closed };
+}
+
+test('posts the response to its own origin and the listed ones only, never "*", then closes', () => {
+  const posts: [unknown, string][] = [];
+  const { win, replaced, isClosed } = fakeCallbackWindow('https://app.test/cb?code=c0de&state=s1&iss=https%3A%2F%2Fid.test&extra=1', {
+    postMessage: (message, origin) => posts.push([message, origin]),
+  });
+  expect(handleCallback({ window: win, allowedOrigins: ['https://www.app.test'] })).toBe('posted');
+  expect(posts.map(([, origin]) => origin)).toEqual(['https://app.test', 'https://www.app.test']);
+  expect(posts[0][0]).toEqual({ type: 'oauth-connect:callback', v: 1, params: { code: 'c0de', state: 's1', iss: 'https://id.test' } });
+  expect(replaced).toEqual(['/cb']);
+  expect(isClosed()).toBe(true);
+});
+
+test('reads a fragment response too', () => {
+  const posts: unknown[] = [];
+  const { win } = fakeCallbackWindow('https://app.test/cb#error=access_denied&state=s1', { postMessage: (message) => posts.push(message) });
+  handleCallback({ window: win });
+  expect(posts[0]).toMatchObject({ params: { error: 'access_denied', state: 's1' } });
+});
+
+test('opened with no opener: scrubs the URL, posts nothing and says so in plain text', () => {
+  const { win, replaced, isClosed } = fakeCallbackWindow('https://app.test/cb?code=c0de&state=s1', null);
+  expect(handleCallback({ window: win })).toBe('no_opener');
+  expect(replaced).toEqual(['/cb']);
+  expect(isClosed()).toBe(false);
+  expect(win.document.body.textContent).toMatch(/Nothing is waiting for this page/);
+});
+
+test('in a real popup: the opener receives the message from the callback origin, and the popup closes itself', async () => {
+  const trigger = document.createElement('button');
+  let popup: Window | null = null;
+  trigger.onclick = () => (popup = window.open(`${FIXTURES}/callback.html?code=c0de&state=s1`, '_blank', 'popup'));
+  document.body.append(trigger);
+  const received = new Promise<MessageEvent>((resolve) => window.addEventListener('message', (event) => event.data?.type && resolve(event), { once: false }));
+  await userEvent.click(trigger);
+  const event = await received;
+  expect(event.origin).toBe(location.origin);
+  expect(event.source).toBe(popup);
+  expect(event.data.params).toEqual({ code: 'c0de', state: 's1' });
+  await expect.poll(() => popup!.closed).toBe(true);
+  trigger.remove();
+});
+
+test('in a real page: the address bar loses the response at once', async () => {
+  const frame = document.createElement('iframe');
+  frame.src = `${FIXTURES}/callback.html?code=c0de&state=s1`;
+  document.body.append(frame);
+  await expect.poll(() => frame.contentDocument?.body?.textContent ?? '').toMatch(/Nothing is waiting/);
+  expect(frame.contentWindow!.location.href).toBe(`${FIXTURES}/callback.html`);
+  frame.remove();
+});

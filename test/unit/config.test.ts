@@ -1,0 +1,70 @@
+import { describe, expect, test } from 'vitest';
+import { resolveConfig, type ConnectOptions } from '../../src/core/config.js';
+import { OAuthConnectError } from '../../src/core/errors.js';
+
+const base: ConnectOptions = {
+  authorizeUrl: 'https://provider.test/oauth/authorize',
+  clientId: 'client-1',
+  redirectUri: 'https://app.test/callback',
+};
+
+function configError(options: Partial<ConnectOptions>): OAuthConnectError {
+  try {
+    resolveConfig({ ...base, ...options } as ConnectOptions, 'https://app.test/page');
+  } catch (error) {
+    return error as OAuthConnectError;
+  }
+  throw new Error('expected invalid_config');
+}
+
+describe('resolveConfig', () => {
+  test('applies the contract defaults', () => {
+    const config = resolveConfig(base, 'https://app.test/page');
+    expect(config).toMatchObject({
+      display: 'popup',
+      pkce: 'S256',
+      responseMode: 'query',
+      messageOrigins: ['https://app.test'],
+      popupWidth: 500,
+      popupHeight: 650,
+      timeoutMs: 600_000,
+      fallback: 'none',
+      exchangeCredentials: 'same-origin',
+      scope: '',
+    });
+  });
+
+  test('resolves a relative exchange-url against the page', () => {
+    expect(resolveConfig({ ...base, exchangeUrl: '/oauth/exchange' }, 'https://app.test/a/b').exchangeUrl).toBe('https://app.test/oauth/exchange');
+  });
+
+  test('adds the authorize origin to the allowed origins for web_message', () => {
+    expect(resolveConfig({ ...base, responseMode: 'web_message' }, 'https://app.test/').messageOrigins).toEqual(['https://app.test', 'https://provider.test']);
+  });
+
+  test.each([
+    [{ authorizeUrl: '' }, 'authorize-url', /is required/],
+    [{ authorizeUrl: 'javascript:alert(1)' }, 'authorize-url', /http\(s\)/],
+    [{ authorizeUrl: 'not a url' }, 'authorize-url', /not a valid URL/],
+    [{ clientId: '' }, 'client-id', /is required/],
+    [{ redirectUri: 'https://app.test/callback#x' }, 'redirect-uri', /fragment/],
+    [{ exchangeUrl: 'data:text/plain,x' }, 'exchange-url', /http\(s\)/],
+    [{ pkce: 'plain' }, 'pkce', /S256, off/],
+    [{ responseMode: 'form_post' }, 'response-mode', /query, fragment, web_message/],
+    [{ messageOrigins: 'https://app.test/path' }, 'message-origins', /bare origins/],
+    [{ messageOrigins: '*' }, 'message-origins', /not an origin/],
+    [{ timeout: -1 }, 'timeout', /non-negative/],
+    [{ popupWidth: 0 }, 'popup-width', /positive/],
+    [{ params: 'state=fixed' }, 'params', /may not set "state"/],
+    [{ params: 'redirect_uri=https://evil.test' }, 'params', /may not set "redirect_uri"/],
+    [{ fallback: 'iframe' }, 'fallback', /none, redirect/],
+    [{ exchangeCredentials: 'always' }, 'exchange-credentials', /omit, same-origin, include/],
+  ] as [Partial<ConnectOptions>, string, RegExp][])('refuses %o as invalid_config naming %s', (options, attribute, message) => {
+    const error = configError(options);
+    expect(error).toBeInstanceOf(OAuthConnectError);
+    expect(error.code).toBe('invalid_config');
+    expect(error.attribute).toBe(attribute);
+    expect(error.message).toContain(`"${attribute}"`);
+    expect(error.message).toMatch(message);
+  });
+});

@@ -1,0 +1,178 @@
+import { afterEach, describe, expect, test } from 'vitest';
+import { page, userEvent } from 'vitest/browser';
+import { OAuthConnectElement } from '../../src/oauth-connect.js';
+import { button, endEvents, mountWidget, nextEvent, recordEvents } from './element-helpers.js';
+
+afterEach(() => {
+  for (const element of document.querySelectorAll('oauth-connect')) element.remove();
+});
+
+describe('<oauth-connect> creation', () => {
+  test('creates from document.createElement', () => {
+    expect(document.createElement('oauth-connect')).toBeInstanceOf(OAuthConnectElement);
+  });
+
+  test('creates from the constructor', () => {
+    expect(new OAuthConnectElement().localName).toBe('oauth-connect');
+  });
+
+  test('a second registration attempt does not throw', async () => {
+    await expect(import('../../src/define.js?again')).resolves.toBeDefined();
+    expect(customElements.get('oauth-connect')).toBe(OAuthConnectElement);
+  });
+
+  test('attributes map to camelCase properties and back', async () => {
+    const { element } = await mountWidget({ attributes: { 'popup-width': '420', 'exchange-credentials': 'include' } });
+    expect(element.popupWidth).toBe(420);
+    expect(element.exchangeCredentials).toBe('include');
+    element.messageOrigins = 'https://a.test';
+    await element.updateComplete;
+    expect(element.getAttribute('message-origins')).toBe('https://a.test');
+    expect(element.getAttribute('status')).toBe('idle');
+  });
+});
+
+describe('<oauth-connect> view', () => {
+  test('is a real button named by its label and provider', async () => {
+    const { element } = await mountWidget({ attributes: { provider: 'Kanka' } });
+    await expect.element(page.getByRole('button', { name: 'Connect with Kanka' })).toBeVisible();
+    element.label = 'Link';
+    await expect.element(page.getByRole('button', { name: 'Link with Kanka' })).toBeVisible();
+  });
+
+  test('slotted content replaces the label', async () => {
+    const { element } = await mountWidget();
+    element.innerHTML = '<b>Sign in with Gancio</b>';
+    await expect.element(page.getByRole('button', { name: 'Sign in with Gancio' })).toBeVisible();
+  });
+
+  test('disabled disables the button', async () => {
+    await mountWidget({ attributes: { disabled: '' } });
+    await expect.element(page.getByRole('button', { name: 'Connect' })).toBeDisabled();
+  });
+
+  test('bad configuration is an invalid_config error naming the attribute, shown to the user', async () => {
+    const { element } = await mountWidget({ attributes: { pkce: 'plain' } });
+    const error = nextEvent(element, 'oauth-connect-error');
+    await userEvent.click(button(element));
+    expect((await error).detail).toMatchObject({ code: 'invalid_config', message: expect.stringContaining('"pkce"') });
+    expect(element.status).toBe('error');
+    await expect.element(page.getByRole('status')).toHaveTextContent('"pkce" must be one of S256, off');
+  });
+});
+
+describe('<oauth-connect> popup', () => {
+  test('opens the popup synchronously inside the click, before any await', async () => {
+    const { element, popups } = await mountWidget({ outcome: 'wait' });
+    const opened: string[] = [];
+    element.openPopup = (url) => (opened.push(url), null);
+    button(element).click(); // dispatches and runs the handler synchronously
+    expect(opened).toEqual(['about:blank']);
+    expect(popups).toHaveLength(0);
+  });
+
+  test('a click without a user gesture meets the popup blocker: popup_blocked, and the button stays usable', async () => {
+    const { element } = await mountWidget();
+    const log = recordEvents(element);
+    // An earlier test's real click may have left transient activation: opening a popup consumes it.
+    if (navigator.userActivation.isActive) window.open('about:blank', '_blank', 'popup')?.close();
+    expect(navigator.userActivation.isActive).toBe(false);
+    button(element).click();
+    await expect.poll(() => log.length).toBe(1);
+    expect(log[0]).toMatchObject({ type: 'oauth-connect-error', detail: { code: 'popup_blocked' } });
+    expect(button(element).disabled).toBe(false);
+    await userEvent.click(button(element));
+    await expect.poll(() => element.status).toBe('connected');
+  });
+
+  test('a full attempt: start, code, exchange, success, popup closed', async () => {
+    const { element, popups, exchangeRequests } = await mountWidget({ attributes: { provider: 'Test ID' } });
+    const log = recordEvents(element);
+    const success = nextEvent(element, 'oauth-connect-success');
+    await userEvent.click(button(element));
+    expect(element.status).toBe('authorizing');
+    expect((await success).detail).toEqual({ response: { connected: true }, status: 200 });
+    expect(log.map(({ type }) => type)).toEqual(['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success']);
+    const authorizeUrl = new URL(log[0].detail.authorizeUrl);
+    expect(authorizeUrl.searchParams.get('code_challenge_method')).toBe('S256');
+    expect(log[1].detail).toMatchObject({ state: authorizeUrl.searchParams.get('state'), codeVerifier: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(exchangeRequests).toHaveLength(1);
+    expect(JSON.parse(exchangeRequests[0].init!.body as string)).toMatchObject({ code: log[1].detail.code, provider: 'Test ID' });
+    await expect.poll(() => popups[0].closed).toBe(true);
+    expect(element.status).toBe('connected');
+  });
+
+  test('preventDefault on oauth-connect-code skips the exchange and still ends the attempt', async () => {
+    const { element, exchangeRequests } = await mountWidget();
+    element.addEventListener('oauth-connect-code', (event) => event.preventDefault());
+    const success = nextEvent(element, 'oauth-connect-success');
+    await userEvent.click(button(element));
+    expect((await success).detail).toEqual({ response: null, status: null });
+    expect(exchangeRequests).toHaveLength(0);
+  });
+
+  test('the provider refusing is its own error, shown as text, with nothing exchanged', async () => {
+    const { element, exchangeRequests } = await mountWidget({ outcome: 'denied' });
+    const error = nextEvent(element, 'oauth-connect-error');
+    await userEvent.click(button(element));
+    expect((await error).detail).toMatchObject({ code: 'access_denied', uri: 'https://provider.test/errors/denied' });
+    expect(exchangeRequests).toHaveLength(0);
+    const status = element.shadowRoot!.querySelector('[part="status"]')!;
+    expect(status.textContent).toContain('<img src=x');
+    expect(status.querySelector('img')).toBeNull();
+    expect((window as { hacked?: number }).hacked).toBeUndefined();
+  });
+
+  test('a second click while pending focuses the open popup instead of opening another', async () => {
+    const { element, popups } = await mountWidget({ outcome: 'wait' });
+    await userEvent.click(button(element));
+    await userEvent.click(button(element));
+    expect(popups).toHaveLength(1);
+    element.abort();
+  });
+
+  test('closing the popup ends the attempt as cancel within a second', async () => {
+    const { element, popups, exchangeRequests } = await mountWidget({ outcome: 'wait' });
+    const log = recordEvents(element);
+    await userEvent.click(button(element));
+    popups[0].close();
+    const closedAt = performance.now();
+    await expect.poll(() => endEvents(log).length, { timeout: 2000 }).toBe(1);
+    expect(performance.now() - closedAt).toBeLessThan(1000);
+    expect(endEvents(log)[0]).toEqual({ type: 'oauth-connect-cancel', detail: { reason: 'popup_closed' } });
+    expect(element.status).toBe('idle');
+    expect(exchangeRequests).toHaveLength(0);
+  });
+
+  test('abort() and the visible Cancel button close the popup and cancel once', async () => {
+    const { element, popups } = await mountWidget({ outcome: 'wait' });
+    const log = recordEvents(element);
+    await userEvent.click(button(element));
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(endEvents(log)).toEqual([{ type: 'oauth-connect-cancel', detail: { reason: 'aborted' } }]);
+    expect(popups[0].closed).toBe(true);
+    element.abort();
+    await new Promise((resolve) => setTimeout(resolve, 600));
+    expect(endEvents(log)).toHaveLength(1);
+  });
+
+  test('timeout ends a pending attempt with a timeout error', async () => {
+    const { element, popups } = await mountWidget({ outcome: 'wait', attributes: { timeout: '1' } });
+    const error = nextEvent(element, 'oauth-connect-error');
+    await userEvent.click(button(element));
+    expect((await error).detail.code).toBe('timeout');
+    expect(popups[0].closed).toBe(true);
+  });
+
+  test('connect() resolves with the success detail and rejects with the error', async () => {
+    const ok = await mountWidget();
+    const result = new Promise((resolve) => button(ok.element).addEventListener('click', () => resolve(ok.element.connect()), { once: true }));
+    await userEvent.click(button(ok.element));
+    await expect(result).resolves.toEqual({ response: { connected: true }, status: 200 });
+
+    const failing = await mountWidget({ respond: () => new Response('nope', { status: 502 }) });
+    const rejection = new Promise((resolve) => button(failing.element).addEventListener('click', () => resolve(failing.element.connect().catch((e) => e)), { once: true }));
+    await userEvent.click(button(failing.element));
+    expect(await rejection).toMatchObject({ name: 'OAuthConnectError', code: 'exchange_failed', status: 502 });
+  });
+});

@@ -1,0 +1,40 @@
+import { expect, test } from 'vitest';
+import { userEvent } from 'vitest/browser';
+import { connect, type HeadlessConnectOptions } from '../../src/oauth-connect.js';
+import { FIXTURES } from './element-helpers.js';
+
+function clickToConnect(options: Partial<HeadlessConnectOptions>): Promise<unknown> {
+  const trigger = document.createElement('button');
+  document.body.append(trigger);
+  const result = new Promise((resolve) => {
+    trigger.onclick = () =>
+      resolve(
+        connect({ authorizeUrl: `${FIXTURES}/authorize.html?outcome=code`, clientId: 'c', redirectUri: `${FIXTURES}/callback.html`, ...options }).then(
+          (value) => ({ value }),
+          (error) => ({ error }),
+        ),
+      );
+  });
+  return userEvent.click(trigger).then(() => result.finally(() => trigger.remove()));
+}
+
+test('connect() runs the flow without the element and resolves with the exchange result', async () => {
+  const codes: string[] = [];
+  const outcome = await clickToConnect({
+    exchangeUrl: '/exchange',
+    fetch: async () => Response.json({ connected: 'yes' }),
+    onCode: (detail) => (codes.push(detail.code), true),
+  });
+  expect(outcome).toEqual({ value: { response: { connected: 'yes' }, status: 200 } });
+  expect(codes).toHaveLength(1);
+});
+
+test('connect() rejects as cancelled when its signal aborts', async () => {
+  const controller = new AbortController();
+  const pending = clickToConnect({ authorizeUrl: `${FIXTURES}/authorize.html?outcome=wait`, signal: controller.signal, onStart: () => controller.abort() });
+  expect(await pending).toMatchObject({ error: { code: 'cancelled', reason: 'aborted' } });
+});
+
+test('connect() rejects bad options with invalid_config', async () => {
+  expect(await clickToConnect({ clientId: '' })).toMatchObject({ error: { code: 'invalid_config', attribute: 'client-id' } });
+});

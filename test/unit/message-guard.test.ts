@@ -1,0 +1,38 @@
+import { describe, expect, test } from 'vitest';
+import { acceptCallbackMessage } from '../../src/core/message-guard.js';
+
+const popup = window; // any window object stands for "the popup this attempt opened"
+const expected = { origins: ['https://app.test'], source: popup, state: 'good-state' };
+const valid = { type: 'oauth-connect:callback', v: 1, params: { code: 'c0de', state: 'good-state', iss: 'https://id.test' } };
+
+function message(init: Partial<MessageEventInit>): MessageEvent {
+  return new MessageEvent('message', { origin: 'https://app.test', source: popup, data: valid, ...init });
+}
+
+describe('acceptCallbackMessage', () => {
+  test('accepts the callback of this attempt', () => {
+    expect(acceptCallbackMessage(message({}), expected)).toEqual(valid.params);
+  });
+
+  test.each<[string, Partial<MessageEventInit>]>([
+    ['another origin', { origin: 'https://evil.test' }],
+    ['an origin that only starts like the allowed one', { origin: 'https://app.test.evil.test' }],
+    ['another window of an allowed origin', { source: null }],
+    ['a wrong state', { data: { ...valid, params: { ...valid.params, state: 'other' } } }],
+    ['no state', { data: { ...valid, params: { code: 'c0de' } } }],
+    ['another message type', { data: { ...valid, type: 'something-else' } }],
+    ['another version', { data: { ...valid, v: 2 } }],
+    ['a string payload', { data: JSON.stringify(valid) }],
+    ['params that are an array', { data: { ...valid, params: ['c0de'] } }],
+    ['an unknown parameter', { data: { ...valid, params: { ...valid.params, access_token: 'x' } } }],
+    ['a value that is not a string', { data: { ...valid, params: { ...valid.params, code: ['a', 'b'] } } }],
+    ['an oversized value', { data: { ...valid, params: { ...valid.params, code: 'x'.repeat(5000) } } }],
+    ['neither code nor error', { data: { ...valid, params: { state: 'good-state' } } }],
+  ])('ignores %s', (_name, init) => {
+    expect(acceptCallbackMessage(message(init), expected)).toBeUndefined();
+  });
+
+  test('ignores everything when the popup is gone', () => {
+    expect(acceptCallbackMessage(message({}), { ...expected, source: null })).toBeUndefined();
+  });
+});
