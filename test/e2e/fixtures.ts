@@ -40,3 +40,24 @@ export async function loggedEvents(page: Page): Promise<string[]> {
   const lines = await page.getByTestId('event-log').locator('li').allTextContents();
   return lines.map((line) => line.split(' ')[0]);
 }
+
+/** The `state` of the attempt the page started, read from its logged `oauth-connect-start`. */
+export async function attemptState(page: Page): Promise<string> {
+  const start = page.getByTestId('event-log').locator('li', { hasText: 'oauth-connect-start' }).last();
+  await expect(start).toBeVisible();
+  const text = (await start.textContent())!;
+  const { authorizeUrl } = JSON.parse(text.slice(text.indexOf('{')));
+  return new URL(authorizeUrl).searchParams.get('state')!;
+}
+
+/** A well-formed callback message as the callback script sends it. */
+export function callbackMessage(params: Record<string, string>) {
+  return { type: 'oauth-connect:callback', v: 1, params };
+}
+
+export const settle = (ms = 800) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Sends `popup` to `url` from inside it, for pages that close themselves on load (Playwright's goto would wait on a closed page). */
+export async function navigateAway(popup: Page, url: string): Promise<void> {
+  await popup.evaluate((target) => void setTimeout(() => location.assign(target)), url);
+}
