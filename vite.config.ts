@@ -1,5 +1,6 @@
 import { playwright } from '@vitest/browser-playwright';
-import { defineConfig, type UserConfig } from 'vitest/config';
+import type { UserConfig } from 'vite';
+import { defineConfig } from 'vitest/config';
 import { chromiumLaunchOptions } from './test/browsers.js';
 
 /**

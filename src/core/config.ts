@@ -11,6 +11,8 @@ export interface ConnectOptions {
   redirectUri: string;
   scope?: string;
   exchangeUrl?: string;
+  /** Server-initiated mode: the backend builds the authorize URL. */
+  startUrl?: string;
   display?: string;
   pkce?: PkceMethod;
   /** Extra authorize parameters in query-string form: `prompt=consent&audience=x`. */
@@ -119,12 +121,11 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
   if (redirect.hash) throw invalidConfig('redirect-uri', 'must not contain a fragment');
   const exchangeUrl = options.exchangeUrl ? httpUrl('exchange-url', options.exchangeUrl, base).href : undefined;
   const responseMode = oneOf('response-mode', options.responseMode, ['query', 'fragment', 'web_message'], 'query');
+  // Named by the contract, not handled by this version yet: refuse loudly rather than hang.
+  if (options.startUrl) throw invalidConfig('start-url', 'server-initiated mode is not supported by this version yet');
+  if (responseMode === 'web_message') throw invalidConfig('response-mode', 'web_message is not supported by this version yet');
 
-  const defaultOrigins = [redirect.origin];
-  if (responseMode === 'web_message') defaultOrigins.push(authorizeUrl.origin);
-  const messageOrigins = options.messageOrigins?.trim()
-    ? parseOrigins('message-origins', options.messageOrigins)
-    : defaultOrigins;
+  const messageOrigins = options.messageOrigins?.trim() ? parseOrigins('message-origins', options.messageOrigins) : [redirect.origin];
 
   const timeout = positiveNumber('timeout', options.timeout, 600, true);
   return {

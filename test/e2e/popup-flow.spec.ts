@@ -53,3 +53,14 @@ test('works from a plain script tag: the bundle registers the element and expose
   await signInAndConsent(await clickConnect(page));
   await expect(page.getByTestId('connection')).toHaveText('Connected as Dana Demo.');
 });
+
+test('loading the bundle a second time is harmless', async ({ page, demo }) => {
+  const errors: Error[] = [];
+  page.on('pageerror', (error) => errors.push(error));
+  await page.goto(`${demo.url}/demo/script-tag.html`);
+  await page.addScriptTag({ url: '/dist/oauth-connect.bundle.js' });
+  await page.addScriptTag({ url: '/dist/oauth-connect.bundle.js' });
+  expect(errors).toEqual([]);
+  await signInAndConsent(await clickConnect(page));
+  await expect(page.getByTestId('connection')).toHaveText('Connected as Dana Demo.');
+});

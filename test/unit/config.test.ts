@@ -38,8 +38,9 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ ...base, exchangeUrl: '/oauth/exchange' }, 'https://app.test/a/b').exchangeUrl).toBe('https://app.test/oauth/exchange');
   });
 
-  test('adds the authorize origin to the allowed origins for web_message', () => {
-    expect(resolveConfig({ ...base, responseMode: 'web_message' }, 'https://app.test/').messageOrigins).toEqual(['https://app.test', 'https://provider.test']);
+  test('refuses what this version cannot do yet instead of hanging: start-url, web_message', () => {
+    expect(configError({ startUrl: '/oauth/start' })).toMatchObject({ code: 'invalid_config', attribute: 'start-url' });
+    expect(configError({ responseMode: 'web_message' })).toMatchObject({ code: 'invalid_config', attribute: 'response-mode' });
   });
 
   test.each([

@@ -23,10 +23,10 @@ function trackResources() {
     timers.add(id);
     return id;
   }) as typeof setInterval);
-  vi.spyOn(window, 'clearInterval').mockImplementation((id?: number) => {
+  vi.spyOn(window, 'clearInterval').mockImplementation(((id?: number) => {
     timers.delete(id);
     clearIntervalReal(id);
-  });
+  }) as typeof clearInterval);
   return { listeners, timers };
 }
 
