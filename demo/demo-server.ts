@@ -10,6 +10,8 @@ export interface DemoOptions {
   port?: number;
   /** The provider's port; 0 picks a free one. */
   providerPort?: number;
+  /** The provider sends `Cross-Origin-Opener-Policy: same-origin`. */
+  crossOriginOpenerPolicy?: boolean;
 }
 
 export interface Demo {
@@ -43,7 +45,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const port = options.port || (await freePort());
   const url = `http://127.0.0.1:${port}`;
   const client = { clientId: 'demo-app', clientSecret: randomBytes(24).toString('hex'), redirectUri: `${url}/callback` };
-  const oidc = await startOidcServer({ client, port: options.providerPort ?? 0 });
+  const oidc = await startOidcServer({ client, port: options.providerPort ?? 0, crossOriginOpenerPolicy: options.crossOriginOpenerPolicy });
   const csrfToken = randomBytes(24).toString('hex');
   const backend = createDemoBackend(oidc, client, csrfToken);
   const vite = await createViteServer({

@@ -1,6 +1,10 @@
 import { startDemo } from './demo-server.js';
 
-const demo = await startDemo({ port: Number(process.env.PORT) || 5173, providerPort: Number(process.env.PROVIDER_PORT) || 5174 });
+const demo = await startDemo({
+  port: Number(process.env.PORT) || 5173,
+  providerPort: Number(process.env.PROVIDER_PORT) || 5174,
+  crossOriginOpenerPolicy: process.env.PROVIDER_COOP === '1',
+});
 console.log(`\n  oauth-connect demo:  ${demo.url}\n  demo provider:       ${demo.oidc.issuer}  (sign in as demo / demo-password)\n  Ctrl+C stops both.\n`);
 
 const stop = async () => {

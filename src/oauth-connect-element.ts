@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
 import { AuthorizationAttempt, type AttemptOutcome } from './core/attempt.js';
+import { resumeRedirect } from './core/redirect-resume.js';
 import type { CodeDetail } from './core/authorization-response.js';
 import { resolveConfig, type Fallback, type PkceMethod, type ResponseMode } from './core/config.js';
 import { cancelMessage } from './core/connect.js';
@@ -68,11 +69,13 @@ export class OAuthConnectElement extends LitElement {
     timeout: reflected('timeout', Number),
     fallback: reflected('fallback'),
     exchangeCredentials: reflected('exchange-credentials'),
+    exchangeTimeout: reflected('exchange-timeout', Number),
     label: reflected('label'),
     provider: reflected('provider'),
     disabled: reflected('disabled', Boolean),
     _status: { state: true },
     _message: { state: true },
+    _moreInfo: { state: true },
   };
 
   authorizeUrl = '';
@@ -92,13 +95,16 @@ export class OAuthConnectElement extends LitElement {
   timeout = 600;
   fallback: Fallback = 'none';
   exchangeCredentials: RequestCredentials = 'same-origin';
+  exchangeTimeout = 30;
   label = 'Connect';
   provider?: string;
   disabled = false;
 
   private _status: ConnectStatus = 'idle';
   private _message = '';
+  private _moreInfo?: string;
   #attempt?: AuthorizationAttempt;
+  #resumeChecked = false;
   #result?: Promise<ConnectResult>;
 
   /** `idle`, `authorizing`, `exchanging`, `connected` or `error`; reflected as the `status` attribute. */
@@ -115,20 +121,15 @@ export class OAuthConnectElement extends LitElement {
       this.#attempt.focus();
       return this.#result!;
     }
-    const win = this.ownerDocument.defaultView ?? window;
     let attempt: AuthorizationAttempt;
     try {
       const config = resolveConfig(this, this.ownerDocument.baseURI);
-      attempt = new AuthorizationAttempt(config, { window: win, open: (url, features) => this.openPopup(url, features), fetch: (input, init) => this.fetch(input, init) }, {
-        onStart: (detail) => this.#emit('oauth-connect-start', detail),
-        onCode: (detail) => this.#emit('oauth-connect-code', detail, true),
-        onPhase: (phase) => phase === 'exchanging' && this.#show('exchanging', 'Finishing the connection…'),
-      });
+      attempt = new AuthorizationAttempt(config, this.#environment(), this.#hooks());
     } catch (error) {
       return Promise.reject(this.#fail(error as OAuthConnectError));
     }
     this.#attempt = attempt;
-    this.#show('authorizing', `Waiting for ${this.provider || 'the provider'}…`);
+    this.#show('authorizing', `Waiting for ${this.#providerName}…`);
     this.#result = attempt.outcome.then((outcome) => this.#settle(attempt, outcome));
     return this.#result;
   }
@@ -146,6 +147,18 @@ export class OAuthConnectElement extends LitElement {
   /** Sends the exchange request; override to wrap `fetch` (tests do). */
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response> {
     return (this.ownerDocument.defaultView ?? window).fetch(input, init);
+  }
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    // Back from a full-page redirect (fallback="redirect"): finish that attempt once, after the page's
+    // own scripts have run and attached their listeners.
+    const win = this.ownerDocument.defaultView;
+    if (!win || this.#resumeChecked) return;
+    this.#resumeChecked = true;
+    const resume = () => setTimeout(() => this.#resume(win));
+    if (this.ownerDocument.readyState === 'complete') resume();
+    else win.addEventListener('load', resume, { once: true });
   }
 
   override disconnectedCallback(): void {
@@ -168,7 +181,8 @@ export class OAuthConnectElement extends LitElement {
         <slot><span part="label">${this.label}</span></slot>
       </button>
       ${pending ? html`<button part="cancel" type="button" @click=${this.abort}>Cancel</button>` : nothing}
-      <span part="status" id="status" role="status" aria-live="polite">${this._message}</span>`;
+      <span part="status" id="status" role="status" aria-live="polite">${this._message}</span>
+      ${this._moreInfo ? html`<a part="more-info" href=${this._moreInfo} target="_blank" rel="noopener noreferrer">More information</a>` : nothing}`;
   }
 
   #onClick(): void {
@@ -176,7 +190,47 @@ export class OAuthConnectElement extends LitElement {
     this.connect().catch(() => {});
   }
 
-  #settle(attempt: AuthorizationAttempt, outcome: AttemptOutcome): ConnectResult {
+  get #providerName(): string {
+    return this.provider || 'the provider';
+  }
+
+  #environment() {
+    const win = this.ownerDocument.defaultView ?? window;
+    return { window: win, open: (url: string, features: string) => this.openPopup(url, features), fetch: (input: RequestInfo | URL, init?: RequestInit) => this.fetch(input, init) };
+  }
+
+  #hooks() {
+    return {
+      onStart: (detail: { authorizeUrl: string }) => this.#emit('oauth-connect-start', detail),
+      onCode: (detail: CodeDetail) => this.#emit('oauth-connect-code', detail, true),
+      onPhase: (phase: string) => {
+        if (phase === 'exchanging') this.#show('exchanging', 'Finishing the connection…');
+        if (phase === 'detached') this.#show('authorizing', `Finish signing in to ${this.#providerName} in the other window, or cancel.`);
+      },
+    };
+  }
+
+  async #resume(win: Window): Promise<void> {
+    let config;
+    try {
+      config = resolveConfig(this, this.ownerDocument.baseURI);
+    } catch {
+      return; // Nothing of ours can be pending with a configuration that never could start.
+    }
+    const controller = new AbortController();
+    const pending = resumeRedirect(config, { ...this.#environment(), window: win }, this.#hooks(), controller.signal);
+    if (!pending) return;
+    this.#show('exchanging', 'Finishing the connection…');
+    const outcome = await pending;
+    if (!outcome) return;
+    try {
+      this.#settle(undefined, outcome);
+    } catch {
+      // Reported by the error event already.
+    }
+  }
+
+  #settle(attempt: AuthorizationAttempt | undefined, outcome: AttemptOutcome): ConnectResult {
     if (this.#attempt === attempt) this.#attempt = undefined;
     if (outcome.kind === 'success') {
       this.#show('connected', 'Connected');
@@ -190,14 +244,15 @@ export class OAuthConnectElement extends LitElement {
   }
 
   #fail(error: OAuthConnectError): OAuthConnectError {
-    this.#show('error', error.message);
+    this.#show('error', error.message, error.uri);
     this.#emit('oauth-connect-error', error.toDetail());
     return error;
   }
 
-  #show(status: ConnectStatus, message: string): void {
+  #show(status: ConnectStatus, message: string, moreInfo?: string): void {
     this._status = status;
     this._message = message;
+    this._moreInfo = moreInfo;
   }
 
   /** Every event goes out here: bubbling and composed, so listeners outside a shadow root hear it. Returns false when a listener prevented it. */

@@ -15,6 +15,8 @@ export interface OidcServer {
   authorizeUrl: string;
   tokenEndpoint: string;
   userinfoEndpoint: string;
+  /** Makes every provider page send `Cross-Origin-Opener-Policy: same-origin`, as Entra ID and Cognito do. */
+  setCrossOriginOpenerPolicy(on: boolean): void;
   close(): Promise<void>;
 }
 
@@ -22,10 +24,13 @@ export interface OidcServerOptions {
   client: DemoClient;
   /** 0 picks a free port. */
   port?: number;
+  /** Start with `Cross-Origin-Opener-Policy: same-origin` on every page. */
+  crossOriginOpenerPolicy?: boolean;
 }
 
 /** The demo's real authorization server: oidc-provider on 127.0.0.1 with one account and one confidential client. */
-export async function startOidcServer({ client, port = 0 }: OidcServerOptions): Promise<OidcServer> {
+export async function startOidcServer({ client, port = 0, crossOriginOpenerPolicy = false }: OidcServerOptions): Promise<OidcServer> {
+  let sendCoop = crossOriginOpenerPolicy;
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
   const issuer = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -58,6 +63,7 @@ export async function startOidcServer({ client, port = 0 }: OidcServerOptions): 
   const providerCallback = provider.callback();
 
   server.on('request', (req, res) => {
+    if (sendCoop) res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     if (req.url?.startsWith('/interaction/')) {
       handleInteraction(provider, req, res).catch((error: Error) => {
         res.writeHead(400, { 'Content-Type': 'text/plain' });
@@ -73,6 +79,7 @@ export async function startOidcServer({ client, port = 0 }: OidcServerOptions): 
     authorizeUrl: `${issuer}/auth`,
     tokenEndpoint: `${issuer}/token`,
     userinfoEndpoint: `${issuer}/me`,
+    setCrossOriginOpenerPolicy: (on) => (sendCoop = on),
     close: () =>
       new Promise((resolve) => {
         server.closeAllConnections();

@@ -1,4 +1,6 @@
 import { CALLBACK_MESSAGE_TYPE, CALLBACK_MESSAGE_VERSION, type CallbackMessage } from '../core/callback-message.js';
+import { channelName, isPending } from '../core/pending-attempts.js';
+import { readRedirect, saveRedirectResponse } from '../core/redirect-store.js';
 import { readAuthorizationResponse, scrubLocation } from './read-response.js';
 
 export interface CallbackOptions {
@@ -9,31 +11,49 @@ export interface CallbackOptions {
   window?: Window;
 }
 
-/** `posted`: handed to the opener; `no_opener`: nobody to hand it to; `no_response`: the URL held none. */
-export type CallbackOutcome = 'posted' | 'no_opener' | 'no_response';
+/**
+ * `posted`: handed to the opener. `broadcast`: the opener was out of reach (COOP), handed over the
+ * attempt's channel. `redirected`: handed to the page a full-page redirect started from.
+ * `no_opener`: nobody to hand it to. `no_response`: the URL held none.
+ */
+export type CallbackOutcome = 'posted' | 'broadcast' | 'redirected' | 'no_opener' | 'no_response';
 
 const NOTHING_PENDING = 'Nothing is waiting for this page. If you were connecting an account, start again from the page you came from.';
 
 /**
  * Runs on the `redirect_uri` page: reads the authorization response, scrubs it from the address bar,
- * posts it to the opener on the allowed origins only (never `*`) and closes the popup.
+ * and hands it to the attempt that is waiting for it, on its own origin (or the allowed ones) only,
+ * never `*`. A page opened with nothing pending shows a plain message and posts nothing.
  */
 export function handleCallback(options: CallbackOptions = {}): CallbackOutcome {
   const win = options.window ?? window;
   const params = readAuthorizationResponse(win.location);
   if (params) scrubLocation(win);
   const opener = win.opener as Window | null;
-  if (!params || !opener || opener === win) {
-    showMessage(win.document, options.message ?? NOTHING_PENDING);
-    return params ? 'no_opener' : 'no_response';
+  if (params) {
+    const message: CallbackMessage = { type: CALLBACK_MESSAGE_TYPE, v: CALLBACK_MESSAGE_VERSION, params };
+    if (opener && opener !== win) {
+      // postMessage delivers only when the opener is on that exact origin, so a stranger opener gets nothing.
+      for (const origin of new Set([win.location.origin, ...(options.allowedOrigins ?? [])])) opener.postMessage(message, origin);
+      win.close();
+      return 'posted';
+    }
+    if (isPending(win, params.state!)) {
+      const channel = new BroadcastChannel(channelName(params.state!));
+      channel.postMessage(message);
+      channel.close();
+      win.close();
+      return 'broadcast';
+    }
+    const redirect = readRedirect(win);
+    if (redirect) {
+      saveRedirectResponse(win, params);
+      win.location.replace(redirect.returnUrl);
+      return 'redirected';
+    }
   }
-  const message: CallbackMessage = { type: CALLBACK_MESSAGE_TYPE, v: CALLBACK_MESSAGE_VERSION, params };
-  // postMessage delivers only when the opener is on that exact origin, so a stranger opener gets nothing.
-  for (const origin of new Set([win.location.origin, ...(options.allowedOrigins ?? [])])) {
-    opener.postMessage(message, origin);
-  }
-  win.close();
-  return 'posted';
+  showMessage(win.document, options.message ?? NOTHING_PENDING);
+  return params ? 'no_opener' : 'no_response';
 }
 
 function showMessage(doc: Document, text: string): void {

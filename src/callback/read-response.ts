@@ -1,25 +1,34 @@
-import { RESPONSE_PARAM_NAMES, type CallbackParams } from '../core/callback-message.js';
+import { MAX_PARAM_LENGTH, RESPONSE_PARAM_NAMES, type CallbackParams } from '../core/callback-message.js';
 
 /**
  * The authorization response in `location`: the query for `response_mode=query`, else the fragment
- * (RFC 6749 section 4.1.2, OAuth 2.0 Multiple Response Types section 5). Undefined when neither holds a state.
+ * (RFC 6749 section 4.1.2, OAuth 2.0 Multiple Response Types section 5). Undefined when neither holds
+ * exactly one `state`. A response that repeats a parameter (RFC 6749 section 3.1: "MUST NOT be
+ * included more than once") or carries an oversized value becomes an `invalid_request` error.
  */
 export function readAuthorizationResponse(location: Location): CallbackParams | undefined {
   for (const part of [location.search, location.hash]) {
     const query = new URLSearchParams(part.slice(1));
-    if (!query.has('state')) continue;
+    const states = query.getAll('state');
+    if (states.length === 0) continue;
+    if (states.length > 1 || states[0].length > MAX_PARAM_LENGTH) return undefined;
     const params: CallbackParams = {};
     for (const name of RESPONSE_PARAM_NAMES) {
-      const value = query.get(name);
-      if (value !== null) params[name] = value;
+      const values = query.getAll(name);
+      if (values.length > 1) return refused(states[0], `the authorization response repeats "${name}"`);
+      if (values[0]?.length > MAX_PARAM_LENGTH) return refused(states[0], `the authorization response has an oversized "${name}"`);
+      if (values.length) params[name] = values[0];
     }
     return params;
   }
   return undefined;
 }
 
+function refused(state: string, description: string): CallbackParams {
+  return { state, error: 'invalid_request', error_description: description };
+}
+
 /** Takes the response out of the address bar and the history entry, so neither keeps the code. */
 export function scrubLocation(win: Window): void {
-  const { pathname } = win.location;
-  win.history.replaceState(win.history.state, '', pathname);
+  win.history.replaceState(win.history.state, '', win.location.pathname);
 }

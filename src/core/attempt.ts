@@ -1,45 +1,26 @@
-import { interpretAuthorizationResponse, type CodeDetail } from './authorization-response.js';
 import { buildAuthorizeUrl } from './authorize-url.js';
+import { readCallbackMessage, type CallbackParams } from './callback-message.js';
+import { completeAuthorization, type AttemptEnvironment, type AttemptHooks, type AttemptOutcome, type AttemptPhase } from './complete-authorization.js';
 import type { ResolvedConfig } from './config.js';
-import { OAuthConnectError, invalidConfig, type CancelReason } from './errors.js';
-import { exchangeCode, readCsrfToken, type ConnectResult } from './exchange.js';
+import { OAuthConnectError, invalidConfig } from './errors.js';
 import { acceptCallbackMessage } from './message-guard.js';
+import { channelName, clearPending, markPending } from './pending-attempts.js';
 import { canDeriveCodeChallenge, createCodeVerifier, deriveCodeChallenge } from './pkce.js';
 import { centredPopupFeatures, closeQuietly } from './popup.js';
+import { watchPopup, type PopupClosure } from './popup-watch.js';
 import { randomToken } from './random.js';
+import { saveRedirect } from './redirect-store.js';
 
-/** How often a pending attempt looks whether the user closed the popup. */
-export const POPUP_POLL_MS = 250;
-/** After the popup is seen closed, how long a callback message that is already on its way may still arrive. */
+export type { AttemptEnvironment, AttemptHooks, AttemptOutcome, AttemptPhase } from './complete-authorization.js';
+
+/** After a popup we saw on the provider's page is closed, how long a response already on its way may still arrive. */
 export const CLOSED_GRACE_MS = 300;
-
-export type AttemptOutcome =
-  | { kind: 'success'; result: ConnectResult }
-  | { kind: 'error'; error: OAuthConnectError }
-  | { kind: 'cancel'; reason: CancelReason };
-
-export type AttemptPhase = 'authorizing' | 'exchanging' | 'done';
-
-/** What the attempt uses from its surroundings; the seams tests replace. */
-export interface AttemptEnvironment {
-  /** The opener window: it opens the popup and receives the callback message. */
-  window: Window;
-  open?: (url: string, features: string) => Window | null;
-  fetch?: typeof fetch;
-}
-
-export interface AttemptHooks {
-  onStart?(detail: { authorizeUrl: string }): void;
-  /** Return false to skip the exchange (the page handles the code itself). */
-  onCode?(detail: CodeDetail): boolean;
-  /** Called once per phase change, before the outcome. */
-  onPhase?(phase: AttemptPhase): void;
-}
 
 /**
  * One authorization attempt: opens the popup synchronously in the constructor (call it inside the
- * click), then waits for a single valid callback message, exchanges the code and settles `outcome`
- * exactly once. Everything it registers is released when it settles.
+ * click), waits for one valid response (a message from the popup, or a broadcast on the attempt's
+ * channel when the popup lost its opener), completes it, and settles `outcome` exactly once.
+ * Everything it registers is released when it settles.
  */
 export class AuthorizationAttempt {
   readonly state = randomToken();
@@ -48,10 +29,8 @@ export class AuthorizationAttempt {
   #settle!: (outcome: AttemptOutcome) => void;
   #popup: Window | null = null;
   #codeVerifier?: string;
-  #exchangeAbort = new AbortController();
-  #timers: ReturnType<typeof setTimeout>[] = [];
-  #pollTimer?: ReturnType<typeof setInterval>;
-  readonly #onMessage = (event: MessageEvent) => this.#receive(event);
+  #abort = new AbortController();
+  #cleanups: (() => void)[] = [];
 
   constructor(
     private readonly config: ResolvedConfig,
@@ -67,14 +46,11 @@ export class AuthorizationAttempt {
     const features = centredPopupFeatures(win, { width: config.popupWidth, height: config.popupHeight });
     this.#popup = env.open ? env.open('about:blank', features) : win.open('about:blank', '_blank', features);
     if (!this.#popup) {
-      this.#finish({ kind: 'error', error: new OAuthConnectError('popup_blocked', 'The browser blocked the popup; allow popups for this site and try again') });
+      if (config.fallback === 'redirect') void this.#redirect();
+      else this.#finish({ kind: 'error', error: new OAuthConnectError('popup_blocked', 'The browser blocked the popup; allow popups for this site and try again') });
       return;
     }
-    win.addEventListener('message', this.#onMessage);
-    this.#pollTimer = setInterval(() => this.#checkPopupClosed(), POPUP_POLL_MS);
-    if (config.timeoutMs > 0) {
-      this.#timers.push(setTimeout(() => this.#timeOut(), config.timeoutMs));
-    }
+    this.#listen();
     void this.#navigatePopup();
   }
 
@@ -96,98 +72,116 @@ export class AuthorizationAttempt {
     this.#finish({ kind: 'cancel', reason: 'aborted' });
   }
 
-  async #navigatePopup(): Promise<void> {
+  #listen(): void {
+    const win = this.env.window;
+    const onMessage = (event: MessageEvent) => {
+      const params = acceptCallbackMessage(event, { origins: this.config.messageOrigins, source: this.#popup, state: this.state });
+      if (params) this.#receive(params);
+    };
+    const channel = new BroadcastChannel(channelName(this.state));
+    channel.onmessage = (event) => {
+      // Only same-origin pages reach a channel; the state is what ties the broadcast to this attempt.
+      const params = readCallbackMessage(event.data);
+      if (params?.state === this.state) this.#receive(params);
+    };
+    const onPageHide = () => this.abort();
+    win.addEventListener('message', onMessage);
+    win.addEventListener('pagehide', onPageHide);
+    markPending(win, this.state);
+    const stopWatching = watchPopup(this.#popup!, (closure) => this.#popupGone(closure));
+    const timer = this.config.timeoutMs > 0 ? setTimeout(() => this.#timeOut(), this.config.timeoutMs) : undefined;
+    this.#cleanups.push(() => {
+      win.removeEventListener('message', onMessage);
+      win.removeEventListener('pagehide', onPageHide);
+      channel.close();
+      clearPending(win, this.state);
+      stopWatching();
+      clearTimeout(timer);
+    });
+  }
+
+  async #authorizeUrl(): Promise<string> {
     let codeChallenge: string | undefined;
     if (this.config.pkce === 'S256') {
       this.#codeVerifier = createCodeVerifier();
       codeChallenge = await deriveCodeChallenge(this.#codeVerifier);
     }
+    return buildAuthorizeUrl(this.config, { state: this.state, codeChallenge });
+  }
+
+  async #navigatePopup(): Promise<void> {
+    const authorizeUrl = await this.#authorizeUrl();
     if (this.#phase !== 'authorizing' || !this.#popup || this.#popup.closed) return;
-    const authorizeUrl = buildAuthorizeUrl(this.config, { state: this.state, codeChallenge });
     this.#popup.location.replace(authorizeUrl);
     this.hooks.onStart?.({ authorizeUrl });
   }
 
-  #receive(event: MessageEvent): void {
-    if (this.#phase !== 'authorizing') return;
-    const params = acceptCallbackMessage(event, {
-      origins: this.config.messageOrigins,
-      source: this.#popup,
+  /** The popup was blocked and `fallback="redirect"`: the whole tab goes to the provider and comes back. */
+  async #redirect(): Promise<void> {
+    const win = this.env.window;
+    const authorizeUrl = await this.#authorizeUrl();
+    const saved = saveRedirect(win, {
       state: this.state,
+      codeVerifier: this.#codeVerifier,
+      returnUrl: win.location.href,
+      clientId: this.config.clientId,
+      authorizeUrl: this.config.authorizeUrl.href,
+      createdAt: Date.now(),
     });
-    if (!params) return;
-    // The first valid message wins: from here on the attempt listens to nothing.
-    this.#stopWaiting();
+    if (!saved) {
+      this.#finish({ kind: 'error', error: new OAuthConnectError('popup_blocked', 'The browser blocked the popup, and the redirect fallback needs sessionStorage') });
+      return;
+    }
+    this.hooks.onStart?.({ authorizeUrl });
+    win.location.assign(authorizeUrl);
+  }
+
+  #receive(params: CallbackParams): void {
+    if (this.#phase !== 'authorizing') return;
+    // The first valid response wins: from here on the attempt listens to nothing.
+    this.#release();
     closeQuietly(this.#popup);
-    let code: CodeDetail;
-    try {
-      code = interpretAuthorizationResponse(params, {
-        redirectUri: this.config.redirectUri,
-        codeVerifier: this.#codeVerifier,
-        issuer: this.config.issuer,
-      });
-    } catch (error) {
-      this.#finish({ kind: 'error', error: error as OAuthConnectError });
-      return;
-    }
-    void this.#exchange(code);
+    void completeAuthorization(params, { config: this.config, codeVerifier: this.#codeVerifier, env: this.env, hooks: this.#phaseHooks(), signal: this.#abort.signal }).then(
+      (outcome) => outcome && this.#finish(outcome),
+    );
   }
 
-  async #exchange(code: CodeDetail): Promise<void> {
-    const proceed = this.hooks.onCode?.(code) ?? true;
-    if (this.#phase === 'done') return;
-    if (!proceed || !this.config.exchangeUrl) {
-      this.#finish({ kind: 'success', result: { response: null, status: null } });
-      return;
-    }
-    this.#setPhase('exchanging');
-    try {
-      const result = await exchangeCode({
-        url: this.config.exchangeUrl,
-        code,
-        provider: this.config.provider,
-        credentials: this.config.exchangeCredentials,
-        csrfToken: readCsrfToken(this.env.window.document),
-        fetch: this.env.fetch ?? this.env.window.fetch.bind(this.env.window),
-        signal: this.#exchangeAbort.signal,
-      });
-      this.#finish({ kind: 'success', result });
-    } catch (error) {
-      if (error instanceof OAuthConnectError) this.#finish({ kind: 'error', error });
-      // Otherwise the request was aborted, and the attempt has already ended as cancelled.
-    }
+  #phaseHooks(): AttemptHooks {
+    return {
+      ...this.hooks,
+      onPhase: (phase) => {
+        if (phase !== 'detached') this.#phase = phase;
+        this.hooks.onPhase?.(phase);
+      },
+    };
   }
 
-  #checkPopupClosed(): void {
-    if (!this.#popup?.closed || this.#phase !== 'authorizing') return;
-    clearInterval(this.#pollTimer);
-    // A callback posts its message and then closes itself: give that message time to arrive.
-    this.#timers.push(setTimeout(() => this.#finish({ kind: 'cancel', reason: 'popup_closed' }), CLOSED_GRACE_MS));
+  #popupGone(closure: PopupClosure): void {
+    if (this.#phase !== 'authorizing') return;
+    if (closure === 'severed') {
+      // Still signing in, out of reach: the broadcast, the Cancel button or the timeout ends it.
+      this.hooks.onPhase?.('detached');
+      return;
+    }
+    // The callback posts its message and then closes itself: give that message time to arrive.
+    const timer = setTimeout(() => this.#finish({ kind: 'cancel', reason: 'popup_closed' }), CLOSED_GRACE_MS);
+    this.#cleanups.push(() => clearTimeout(timer));
   }
 
   #timeOut(): void {
     if (this.#phase !== 'authorizing') return;
-    const seconds = this.config.timeoutMs / 1000;
-    this.#finish({ kind: 'error', error: new OAuthConnectError('timeout', `No authorization response within ${seconds} s`) });
+    this.#finish({ kind: 'error', error: new OAuthConnectError('timeout', `No authorization response within ${this.config.timeoutMs / 1000} s`) });
   }
 
-  #stopWaiting(): void {
-    this.env.window.removeEventListener('message', this.#onMessage);
-    clearInterval(this.#pollTimer);
-    for (const timer of this.#timers) clearTimeout(timer);
-    this.#timers = [];
-  }
-
-  #setPhase(phase: AttemptPhase): void {
-    this.#phase = phase;
-    this.hooks.onPhase?.(phase);
+  #release(): void {
+    for (const cleanup of this.#cleanups.splice(0)) cleanup();
   }
 
   #finish(outcome: AttemptOutcome): void {
     if (this.#phase === 'done') return;
-    this.#stopWaiting();
+    this.#release();
     closeQuietly(this.#popup);
-    this.#exchangeAbort.abort();
+    this.#abort.abort();
     this.#phase = 'done';
     this.#settle(outcome);
   }

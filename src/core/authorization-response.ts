@@ -25,7 +25,7 @@ export function interpretAuthorizationResponse(params: CallbackParams, context: 
   if (params.error) {
     throw new OAuthConnectError(params.error, params.error_description || `The provider answered ${params.error}`, {
       description: params.error_description,
-      uri: params.error_uri,
+      uri: httpUrlOrUndefined(params.error_uri),
     });
   }
   if (context.issuer && params.iss !== undefined && params.iss !== context.issuer) {
@@ -35,4 +35,15 @@ export function interpretAuthorizationResponse(params: CallbackParams, context: 
   if (context.codeVerifier) detail.codeVerifier = context.codeVerifier;
   if (params.iss !== undefined) detail.iss = params.iss;
   return detail;
+}
+
+/** Only an http(s) `error_uri` is passed on: anything else (javascript:, data:) must never become a link. */
+function httpUrlOrUndefined(value: string | undefined): string | undefined {
+  if (!value) return undefined;
+  try {
+    const { protocol } = new URL(value);
+    return protocol === 'https:' || protocol === 'http:' ? value : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -27,6 +27,8 @@ export interface ConnectOptions {
   timeout?: number;
   fallback?: Fallback;
   exchangeCredentials?: RequestCredentials;
+  /** Seconds the exchange request may take; 0 = no limit of ours. */
+  exchangeTimeout?: number;
   provider?: string;
 }
 
@@ -48,6 +50,7 @@ export interface ResolvedConfig {
   timeoutMs: number;
   fallback: Fallback;
   exchangeCredentials: RequestCredentials;
+  exchangeTimeoutMs: number;
   provider?: string;
 }
 
@@ -145,6 +148,7 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
     timeoutMs: Math.min(timeout, MAX_TIMER_SECONDS) * 1000,
     fallback: oneOf('fallback', options.fallback, ['none', 'redirect'], 'none'),
     exchangeCredentials: oneOf('exchange-credentials', options.exchangeCredentials, ['omit', 'same-origin', 'include'], 'same-origin'),
+    exchangeTimeoutMs: Math.min(positiveNumber('exchange-timeout', options.exchangeTimeout, 30, true), MAX_TIMER_SECONDS) * 1000,
     provider: options.provider || undefined,
   };
 }

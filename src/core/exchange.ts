@@ -14,7 +14,10 @@ export interface ExchangeRequest {
   credentials: RequestCredentials;
   csrfToken?: string;
   fetch: typeof fetch;
+  /** Cancels the request (the attempt was aborted); the promise then rejects with the abort reason. */
   signal?: AbortSignal;
+  /** Gives up on an endpoint that does not answer: `network_error`. 0 = wait as long as the browser does. */
+  timeoutMs?: number;
 }
 
 /** The body of the exchange request (CONTRACT section 4). */
@@ -39,20 +42,30 @@ export function readCsrfToken(doc: Document): string | undefined {
 export async function exchangeCode(request: ExchangeRequest): Promise<ConnectResult> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (request.csrfToken) headers['X-CSRF-TOKEN'] = request.csrfToken;
+  const controller = new AbortController();
+  const stop = () => controller.abort();
+  request.signal?.addEventListener('abort', stop, { once: true });
+  let timedOut = false;
+  const timer = request.timeoutMs ? setTimeout(() => ((timedOut = true), stop()), request.timeoutMs) : undefined;
   let response: Response;
+  let text: string;
   try {
     response = await request.fetch(request.url, {
       method: 'POST',
       headers,
       credentials: request.credentials,
       body: JSON.stringify(exchangeBody(request.code, request.provider)),
-      signal: request.signal,
+      signal: controller.signal,
     });
+    text = await response.text();
   } catch (cause) {
     if (request.signal?.aborted) throw cause;
-    throw new OAuthConnectError('network_error', 'The exchange endpoint could not be reached', { cause });
+    const message = timedOut ? `The exchange endpoint did not answer within ${request.timeoutMs! / 1000} s` : 'The exchange endpoint could not be reached';
+    throw new OAuthConnectError('network_error', message, { cause });
+  } finally {
+    clearTimeout(timer);
+    request.signal?.removeEventListener('abort', stop);
   }
-  const text = await response.text().catch(() => '');
   let body: unknown;
   let isJson = true;
   try {

@@ -2,8 +2,8 @@ import { test as base, expect, type Page } from '@playwright/test';
 import { startDemo, type Demo } from '../../demo/demo-server.js';
 import { DEMO_ACCOUNT } from '../../demo/provider/accounts.js';
 
-/** One demo (provider, backend, page server) per worker; each test starts with an empty exchange log. */
-export const test = base.extend<{ exchanges: Demo['backend']['exchanges'] }, { demo: Demo }>({
+/** One demo (provider, backend, page server) per worker; each test starts with an empty exchange log and no COOP. */
+export const test = base.extend<{ exchanges: Demo['backend']['exchanges']; resetDemo: void }, { demo: Demo }>({
   demo: [
     async ({}, use) => {
       const demo = await startDemo();
@@ -12,10 +12,15 @@ export const test = base.extend<{ exchanges: Demo['backend']['exchanges'] }, { d
     },
     { scope: 'worker' },
   ],
-  exchanges: async ({ demo }, use) => {
-    demo.backend.exchanges.length = 0;
-    await use(demo.backend.exchanges);
-  },
+  resetDemo: [
+    async ({ demo }, use) => {
+      demo.backend.exchanges.length = 0;
+      demo.oidc.setCrossOriginOpenerPolicy(false);
+      await use();
+    },
+    { auto: true },
+  ],
+  exchanges: async ({ demo }, use) => use(demo.backend.exchanges),
 });
 
 export { expect };

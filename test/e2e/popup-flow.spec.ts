@@ -22,6 +22,7 @@ test('the user closing the popup ends the attempt as cancel within 1.5 s, with n
   await page.goto(demo.url);
   const popup = await clickConnect(page);
   await popup.getByLabel('Username').waitFor();
+  await popup.waitForTimeout(300); // the user sees the sign-in page, then closes it
   const closedAt = Date.now();
   await popup.close();
   await expect(page.getByTestId('event-log')).toContainText('oauth-connect-cancel {"reason":"popup_closed"}', { timeout: 1500 });

@@ -136,6 +136,8 @@ describe('<oauth-connect> popup', () => {
     const { element, popups, exchangeRequests } = await mountWidget({ outcome: 'wait' });
     const log = recordEvents(element);
     await userEvent.click(button(element));
+    await expect.poll(() => popups[0].location.pathname).toBe('/test/fixtures/authorize.html');
+    await new Promise((resolve) => setTimeout(resolve, 300)); // the user sees the page before closing it
     popups[0].close();
     const closedAt = performance.now();
     await expect.poll(() => endEvents(log).length, { timeout: 2000 }).toBe(1);
@@ -143,6 +145,18 @@ describe('<oauth-connect> popup', () => {
     expect(endEvents(log)[0]).toEqual({ type: 'oauth-connect-cancel', detail: { reason: 'popup_closed' } });
     expect(element.status).toBe('idle');
     expect(exchangeRequests).toHaveLength(0);
+  });
+
+  test('a popup that reads closed before it ever showed a page is treated as severed (COOP): still pending, with Cancel', async () => {
+    const { element, popups } = await mountWidget({ outcome: 'wait' });
+    const log = recordEvents(element);
+    await userEvent.click(button(element));
+    popups[0].close(); // before the provider page loaded: what a COOP severance looks like
+    await expect.element(page.getByRole('status')).toHaveTextContent('Finish signing in to the provider in the other window, or cancel.');
+    expect(endEvents(log)).toEqual([]);
+    expect(element.status).toBe('authorizing');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    expect(endEvents(log)).toEqual([{ type: 'oauth-connect-cancel', detail: { reason: 'aborted' } }]);
   });
 
   test('abort() and the visible Cancel button close the popup and cancel once', async () => {

@@ -1,0 +1,33 @@
+/**
+ * What the callback page needs to reach an attempt when `window.opener` is gone: a channel named after
+ * the attempt's state (CONTRACT section 3), and a mark that such an attempt is pending, kept in
+ * localStorage because a popup severed by Cross-Origin-Opener-Policy shares only the origin's storage.
+ */
+export const channelName = (state: string) => `oauth-connect:${state}`;
+
+const pendingKey = (state: string) => `oauth-connect:pending:${state}`;
+
+/** Storage can be unavailable (privacy modes, sandboxed frames); the widget then works without the mark. */
+function storage(win: Window): Storage | undefined {
+  try {
+    return win.localStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+export function markPending(win: Window, state: string): void {
+  try {
+    storage(win)?.setItem(pendingKey(state), String(Date.now()));
+  } catch {
+    // Quota or privacy mode: the broadcast path is then unavailable, the popup path is not.
+  }
+}
+
+export function clearPending(win: Window, state: string): void {
+  storage(win)?.removeItem(pendingKey(state));
+}
+
+export function isPending(win: Window, state: string): boolean {
+  return storage(win)?.getItem(pendingKey(state)) != null;
+}

@@ -1,0 +1,40 @@
+/** How often a pending attempt looks at its popup. */
+export const POPUP_POLL_MS = 100;
+/**
+ * Consecutive looks that must find the popup alive on a page before its closing counts as the user's.
+ * During a COOP swap Chromium shows the new page as cross-origin and open for a few milliseconds
+ * before it reads closed; two looks a poll apart cannot both fall in that moment.
+ */
+const LOOKS_TO_BE_SURE = 2;
+
+/**
+ * `closed`: the user closed a popup we had seen alive on a page (the provider's, or any but our blank one).
+ * `severed`: the popup reported closed without ever being seen alive past our blank page. That is what
+ * a provider sending `Cross-Origin-Opener-Policy` looks like from the opener: its first response moves
+ * the popup out of reach while it is still open, and `popup.closed` reads true from then on.
+ */
+export type PopupClosure = 'closed' | 'severed';
+
+function isPastBlankPage(popup: Window): boolean {
+  try {
+    const href = popup.location?.href; // null once the window is gone
+    return href !== undefined && href !== 'about:blank';
+  } catch {
+    // Unreadable: another origin's page is showing, unless the window went away between the two reads.
+    return !popup.closed;
+  }
+}
+
+/** Polls `popup` and reports once how it went away. Returns the function that stops watching. */
+export function watchPopup(popup: Window, onGone: (closure: PopupClosure) => void): () => void {
+  let looksAlive = 0;
+  const timer = setInterval(() => {
+    if (!popup.closed) {
+      if (looksAlive < LOOKS_TO_BE_SURE) looksAlive = isPastBlankPage(popup) ? looksAlive + 1 : 0;
+      return;
+    }
+    clearInterval(timer);
+    onGone(looksAlive >= LOOKS_TO_BE_SURE ? 'closed' : 'severed');
+  }, POPUP_POLL_MS);
+  return () => clearInterval(timer);
+}

@@ -1,0 +1,64 @@
+import type { CallbackParams } from './callback-message.js';
+
+/** A full-page redirect attempt (`fallback="redirect"`), kept in sessionStorage while the tab is at the provider. */
+export interface RedirectRecord {
+  state: string;
+  codeVerifier?: string;
+  /** The page that started it, where the callback sends the browser back. */
+  returnUrl: string;
+  clientId: string;
+  authorizeUrl: string;
+  createdAt: number;
+}
+
+const RECORD_KEY = 'oauth-connect:redirect';
+const RESPONSE_KEY = 'oauth-connect:redirect-response';
+
+function session(win: Window): Storage | undefined {
+  try {
+    return win.sessionStorage;
+  } catch {
+    return undefined;
+  }
+}
+
+function read<T>(win: Window, key: string): T | undefined {
+  try {
+    const text = session(win)?.getItem(key);
+    return text ? (JSON.parse(text) as T) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Keeps the attempt; false when sessionStorage is unavailable, and the redirect cannot be finished. */
+export function saveRedirect(win: Window, record: RedirectRecord): boolean {
+  try {
+    session(win)!.setItem(RECORD_KEY, JSON.stringify(record));
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function readRedirect(win: Window): RedirectRecord | undefined {
+  return read<RedirectRecord>(win, RECORD_KEY);
+}
+
+/** The callback page's half: keep the response for the page the browser goes back to. */
+export function saveRedirectResponse(win: Window, params: CallbackParams): void {
+  session(win)?.setItem(RESPONSE_KEY, JSON.stringify(params));
+}
+
+/**
+ * The returning page's half: the record and response, taken (removed) at once so they are used once,
+ * when the record belongs to `owner` (same client and authorize URL).
+ */
+export function takeRedirectResult(win: Window, owner: { clientId: string; authorizeUrl: string }): { record: RedirectRecord; params: CallbackParams } | undefined {
+  const record = readRedirect(win);
+  const params = read<CallbackParams>(win, RESPONSE_KEY);
+  if (!record || !params || record.clientId !== owner.clientId || record.authorizeUrl !== owner.authorizeUrl) return undefined;
+  session(win)!.removeItem(RECORD_KEY);
+  session(win)!.removeItem(RESPONSE_KEY);
+  return { record, params };
+}
