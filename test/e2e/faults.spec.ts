@@ -1,5 +1,5 @@
 import type { Page, Route } from '@playwright/test';
-import { clickConnect, expect, loggedEvents, signInAndConsent, test } from './fixtures.js';
+import { clickConnect, closedPort, expect, loggedEvents, signInAndConsent, test } from './fixtures.js';
 
 /** Answers the exchange endpoint with `fulfil` and counts the requests that reached it. */
 async function interceptExchange(page: Page, fulfil: (route: Route) => Promise<void>) {
@@ -43,4 +43,71 @@ test('the exchange request carries the page’s CSRF token and the contract body
   // The body as the backend received it (Firefox's BiDi routes do not expose request bodies).
   expect(Object.keys(exchanges[0].body as object).sort()).toEqual(['code', 'code_verifier', 'iss', 'provider', 'redirect_uri', 'state']);
   expect(exchanges[0].body).toMatchObject({ iss: demo.oidc.issuer, provider: 'Demo ID', redirect_uri: `${demo.url}/callback` });
+});
+
+test('a slow exchange endpoint: the request times out as network_error', async ({ page, demo }) => {
+  const requests = await interceptExchange(page, async (route) => {
+    await new Promise((resolve) => setTimeout(resolve, 3000));
+    await route.fulfill({ json: { late: true } }).catch(() => {}); // the page gave up already
+  });
+  await page.goto(demo.url);
+  await page.locator('oauth-connect').evaluate((element) => element.setAttribute('exchange-timeout', '1'));
+  await signInAndConsent(await clickConnect(page));
+  await expect(page.getByTestId('event-log').locator('li').last()).toContainText('"code":"network_error"');
+  await expect(page.getByRole('status')).toHaveText('The exchange endpoint did not answer within 1 s');
+  expect(requests).toHaveLength(1);
+});
+
+test('an exchange endpoint that is down: network_error', async ({ page, demo }) => {
+  await page.goto(demo.url);
+  const url = `http://127.0.0.1:${await closedPort()}/api/exchange`;
+  await page.locator('oauth-connect').evaluate((element, url) => element.setAttribute('exchange-url', url), url);
+  await signInAndConsent(await clickConnect(page));
+  await expect(page.getByTestId('event-log').locator('li').last()).toContainText('"code":"network_error"');
+});
+
+test('the backend refusing (403, no CSRF token): exchange_failed with its status and description', async ({ page, demo, exchanges }) => {
+  await page.goto(demo.url);
+  await page.locator('meta[name="csrf-token"]').evaluate((meta) => meta.remove());
+  await signInAndConsent(await clickConnect(page));
+  await expect(page.getByTestId('event-log').locator('li').last()).toContainText('"code":"exchange_failed"');
+  await expect(page.getByTestId('event-log').locator('li').last()).toContainText('"status":403,"description":"missing or wrong CSRF token"');
+  expect(exchanges).toEqual([expect.objectContaining({ status: 403 })]);
+});
+
+test('the provider unreachable inside the popup: closing it cancels, nothing exchanged', async ({ page, demo, exchanges }) => {
+  await page.goto(demo.url);
+  const url = `http://127.0.0.1:${await closedPort()}/auth`;
+  await page.locator('oauth-connect').evaluate((element, url) => element.setAttribute('authorize-url', url), url);
+  const popup = await clickConnect(page);
+  await expect.poll(() => popup.url()).not.toBe('about:blank'); // the browser's own error page
+  await popup.waitForTimeout(500); // the user reads it, then closes the window
+  await popup.close();
+  await expect(page.getByTestId('event-log').locator('li').last()).toContainText('oauth-connect-cancel {"reason":"popup_closed"}');
+  expect(exchanges).toHaveLength(0);
+});
+
+test('the element removed while pending: its popup closes and the attempt is cancelled', async ({ page, demo }) => {
+  await page.goto(demo.url);
+  const popup = await clickConnect(page);
+  await popup.getByLabel('Username').waitFor();
+  const closed = popup.waitForEvent('close');
+  // A detached element's events no longer reach the document: listen on the element itself.
+  const cancel = page.locator('oauth-connect').evaluate((element) => {
+    const heard = new Promise((resolve) => element.addEventListener('oauth-connect-cancel', (event) => resolve((event as CustomEvent).detail)));
+    element.remove();
+    return heard;
+  });
+  await closed;
+  expect(await cancel).toEqual({ reason: 'aborted' });
+});
+
+test('leaving the page while pending closes the popup', async ({ page, demo }) => {
+  await page.goto(demo.url);
+  const popup = await clickConnect(page);
+  await popup.getByLabel('Username').waitFor();
+  const closed = popup.waitForEvent('close');
+  await page.goto(`${demo.url}/demo/script-tag.html`);
+  await closed;
+  expect(popup.isClosed()).toBe(true);
 });

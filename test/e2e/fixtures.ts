@@ -1,3 +1,4 @@
+import { createServer, type AddressInfo } from 'node:net';
 import { test as base, expect, type Page } from '@playwright/test';
 import { startDemo, type Demo } from '../../demo/demo-server.js';
 import { DEMO_ACCOUNT } from '../../demo/provider/accounts.js';
@@ -65,4 +66,13 @@ export const settle = (ms = 800) => new Promise((resolve) => setTimeout(resolve,
 /** Sends `popup` to `url` from inside it, for pages that close themselves on load (Playwright's goto would wait on a closed page). */
 export async function navigateAway(popup: Page, url: string): Promise<void> {
   await popup.evaluate((target) => void setTimeout(() => location.assign(target)), url);
+}
+
+/** A port on 127.0.0.1 where nothing listens: a server that is down. */
+export async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  await new Promise((resolve) => server.close(resolve));
+  return port;
 }

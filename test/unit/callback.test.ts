@@ -37,6 +37,25 @@ test('reads a fragment response too', () => {
   expect(posts[0]).toMatchObject({ params: { error: 'access_denied', state: 's1' } });
 });
 
+test.each([
+  ['a repeated code', '?code=a&code=b&state=s1', { state: 's1', error: 'invalid_request', error_description: 'the authorization response repeats "code"' }],
+  ['an oversized code', `?code=${'x'.repeat(5000)}&state=s1`, { state: 's1', error: 'invalid_request', error_description: 'the authorization response has an oversized "code"' }],
+])('refuses %s: the opener hears an invalid_request error, not a code', (_name, query, params) => {
+  const posts: unknown[] = [];
+  const { win } = fakeCallbackWindow(`https://app.test/cb${query}`, { postMessage: (message) => posts.push(message) });
+  handleCallback({ window: win });
+  expect(posts[0]).toEqual({ type: 'oauth-connect:callback', v: 1, params });
+});
+
+test('a repeated or missing state hands nothing to anyone', () => {
+  for (const query of ['?code=a&state=s1&state=s2', '?code=a']) {
+    const posts: unknown[] = [];
+    const { win } = fakeCallbackWindow(`https://app.test/cb${query}`, { postMessage: (message) => posts.push(message) });
+    expect(handleCallback({ window: win })).toBe('no_response');
+    expect(posts).toEqual([]);
+  }
+});
+
 test('opened with no opener: scrubs the URL, posts nothing and says so in plain text', () => {
   const { win, replaced, isClosed } = fakeCallbackWindow('https://app.test/cb?code=c0de&state=s1', null);
   expect(handleCallback({ window: win })).toBe('no_opener');

@@ -27,11 +27,28 @@ function trackResources() {
     timers.delete(id);
     clearIntervalReal(id);
   }) as typeof clearInterval);
-  return { listeners, timers };
+  const channels = new Set<BroadcastChannel>();
+  const RealChannel = window.BroadcastChannel;
+  vi.stubGlobal(
+    'BroadcastChannel',
+    class extends RealChannel {
+      constructor(name: string) {
+        super(name);
+        channels.add(this);
+      }
+      override close() {
+        channels.delete(this);
+        super.close();
+      }
+    },
+  );
+  const pendingMarks = () => Object.keys(localStorage).filter((key) => key.startsWith('oauth-connect:pending:')).length;
+  return { listeners, timers, channels, pendingMarks };
 }
 
 afterEach(() => {
   vi.restoreAllMocks();
+  vi.unstubAllGlobals();
   for (const element of document.querySelectorAll('oauth-connect')) element.remove();
 });
 
@@ -42,12 +59,16 @@ test('removing the element while pending closes its popup, cancels, and leaves n
   await userEvent.click(button(element));
   expect(resources.listeners.size).toBe(1);
   expect(resources.timers.size).toBe(1);
+  expect(resources.channels.size).toBe(1);
+  expect(resources.pendingMarks()).toBe(1);
 
   element.remove();
   await expect.poll(() => popups[0].closed).toBe(true);
   expect(endEvents(log)).toEqual([{ type: 'oauth-connect-cancel', detail: { reason: 'aborted' } }]);
   expect(resources.listeners.size).toBe(0);
   expect(resources.timers.size).toBe(0);
+  expect(resources.channels.size).toBe(0);
+  expect(resources.pendingMarks()).toBe(0);
 });
 
 test('moving the element within the page keeps the attempt', async () => {
@@ -60,14 +81,16 @@ test('moving the element within the page keeps the attempt', async () => {
   element.abort();
 });
 
-test('many attempts in a row leave nothing behind', async () => {
+test('many attempts in a row leave no listener, timer, channel or pending mark behind', async () => {
   const resources = trackResources();
   const { element } = await mountWidget();
-  for (let attempt = 0; attempt < 5; attempt++) {
+  for (let attempt = 0; attempt < 8; attempt++) {
     const done = new Promise((resolve) => element.addEventListener('oauth-connect-success', resolve, { once: true }));
     await userEvent.click(button(element));
     await done;
   }
   expect(resources.listeners.size).toBe(0);
   expect(resources.timers.size).toBe(0);
+  expect(resources.channels.size).toBe(0);
+  expect(resources.pendingMarks()).toBe(0);
 });
