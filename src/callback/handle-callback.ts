@@ -18,7 +18,7 @@ export interface CallbackOptions {
  */
 export type CallbackOutcome = 'posted' | 'broadcast' | 'redirected' | 'no_opener' | 'no_response';
 
-const NOTHING_PENDING = 'Nothing is waiting for this page. If you were connecting an account, start again from the page you came from.';
+const NOTHING_PENDING = 'Nothing is waiting for this page. Start again from the page you came from.';
 
 /**
  * Runs on the `redirect_uri` page: reads the authorization response, scrubs it from the address bar,
@@ -59,7 +59,6 @@ export function handleCallback(options: CallbackOptions = {}): CallbackOutcome {
 function showMessage(doc: Document, text: string): void {
   const write = () => {
     const paragraph = doc.createElement('p');
-    paragraph.setAttribute('data-oauth-connect-callback', '');
     paragraph.textContent = text;
     doc.body.append(paragraph);
   };

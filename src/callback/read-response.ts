@@ -15,8 +15,8 @@ export function readAuthorizationResponse(location: Location): CallbackParams | 
     const params: CallbackParams = {};
     for (const name of RESPONSE_PARAM_NAMES) {
       const values = query.getAll(name);
-      if (values.length > 1) return refused(states[0], `the authorization response repeats "${name}"`);
-      if (values[0]?.length > MAX_PARAM_LENGTH) return refused(states[0], `the authorization response has an oversized "${name}"`);
+      if (values.length > 1) return refused(states[0], `"${name}" is repeated`);
+      if (values[0]?.length > MAX_PARAM_LENGTH) return refused(states[0], `"${name}" is too long`);
       if (values.length) params[name] = values[0];
     }
     return params;

@@ -1,4 +1,4 @@
-import { attemptState, callbackMessage, clickConnect, expect, loggedEvents, navigateAway, settle, signInAndConsent, test } from './fixtures.js';
+import { attemptState, callbackMessage, clickConnect, expect, loggedEvents, navigateAway, settle, signInAndConsent, providerPageSeen, test } from './fixtures.js';
 
 test.describe('messages the widget must refuse, with no exchange request', () => {
   test('a forged message from another origin (a page in the popup at the provider origin)', async ({ page, demo, exchanges }) => {
@@ -36,7 +36,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
   test('a response with a wrong state', async ({ page, demo, exchanges }) => {
     await page.goto(demo.url);
     const popup = await clickConnect(page);
-    await attemptState(page);
+    await providerPageSeen(popup);
     await navigateAway(popup, `${demo.url}/callback?code=attacker-code&state=wrong-state`);
     await expect(page.getByTestId('event-log')).toContainText('oauth-connect-cancel');
     expect(await loggedEvents(page)).toEqual(['oauth-connect-start', 'oauth-connect-cancel']);
@@ -50,7 +50,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     const { code, state } = exchanges[0].body as { code: string; state: string };
 
     const popup = await clickConnect(page);
-    await attemptState(page);
+    await providerPageSeen(popup);
     await navigateAway(popup, `${demo.url}/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`);
     await expect(page.getByTestId('event-log').locator('li').last()).toContainText('oauth-connect-cancel');
     expect(exchanges).toHaveLength(1);

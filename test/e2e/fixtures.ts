@@ -33,6 +33,15 @@ export async function clickConnect(page: Page): Promise<Page> {
   return popup;
 }
 
+/**
+ * Waits until a provider page (sign-in or consent) shows in the popup and has been on screen a moment,
+ * as it is for a person, before a test closes or redirects the popup (see "How the popup behaves").
+ */
+export async function providerPageSeen(popup: Page): Promise<void> {
+  await popup.getByRole('button', { name: /Sign in|Allow/ }).first().waitFor();
+  await popup.waitForTimeout(300);
+}
+
 /** Signs in as the demo user and answers the consent page, inside the provider's popup. */
 export async function signInAndConsent(popup: Page, decision: 'Allow' | 'Deny' = 'Allow'): Promise<void> {
   await popup.getByLabel('Username').fill(DEMO_ACCOUNT.username);

@@ -1,12 +1,12 @@
 import type { Page } from '@playwright/test';
-import { attemptState, callbackMessage, clickConnect, expect, loggedEvents, navigateAway, settle, test } from './fixtures.js';
+import { attemptState, callbackMessage, clickConnect, expect, loggedEvents, navigateAway, settle, providerPageSeen, test } from './fixtures.js';
 
 /** Starts an attempt and sends its popup to our own callback page with `query` (the attempt's state filled in). */
 async function answerWith(page: Page, demoUrl: string, query: (state: string) => string): Promise<Page> {
   await page.goto(demoUrl);
   const popup = await clickConnect(page);
   const state = await attemptState(page);
-  await popup.getByLabel('Username').waitFor();
+  await providerPageSeen(popup);
   await navigateAway(popup, `${demoUrl}/callback?${query(state)}`);
   return popup;
 }
@@ -17,7 +17,7 @@ test.describe('hostile and broken responses: refused or ignored, never exchanged
   test('a repeated parameter (two codes) is an invalid_request error', async ({ page, demo, exchanges }) => {
     await answerWith(page, demo.url, (state) => `code=first&code=second&state=${state}`);
     await expect(lastEvent(page)).toContainText('"code":"invalid_request"');
-    await expect(page.getByRole('status')).toHaveText('the authorization response repeats "code"');
+    await expect(page.getByRole('status')).toHaveText('"code" is repeated');
     expect(exchanges).toHaveLength(0);
   });
 
@@ -34,7 +34,7 @@ test.describe('hostile and broken responses: refused or ignored, never exchanged
   test('an oversized value is an invalid_request error', async ({ page, demo, exchanges }) => {
     await answerWith(page, demo.url, (state) => `code=${'x'.repeat(5000)}&state=${state}`);
     await expect(lastEvent(page)).toContainText('"code":"invalid_request"');
-    await expect(page.getByRole('status')).toHaveText('the authorization response has an oversized "code"');
+    await expect(page.getByRole('status')).toHaveText('"code" is too long');
     expect(exchanges).toHaveLength(0);
   });
 

@@ -1,5 +1,5 @@
 import { DEMO_ACCOUNT } from '../../demo/provider/accounts.js';
-import { clickConnect, expect, loggedEvents, signInAndConsent, test } from './fixtures.js';
+import { clickConnect, expect, loggedEvents, signInAndConsent, providerPageSeen, test } from './fixtures.js';
 
 test('click, sign in and consent in the popup: the page shows the connected user', async ({ page, demo, exchanges }) => {
   await page.goto(demo.url);
@@ -21,8 +21,7 @@ test('click, sign in and consent in the popup: the page shows the connected user
 test('the user closing the popup ends the attempt as cancel within 1.5 s, with no exchange', async ({ page, demo, exchanges }) => {
   await page.goto(demo.url);
   const popup = await clickConnect(page);
-  await popup.getByLabel('Username').waitFor();
-  await popup.waitForTimeout(300); // the user sees the sign-in page, then closes it
+  await providerPageSeen(popup);
   const closedAt = Date.now();
   await popup.close();
   await expect(page.getByTestId('event-log')).toContainText('oauth-connect-cancel {"reason":"popup_closed"}', { timeout: 1500 });

@@ -38,8 +38,8 @@ test('reads a fragment response too', () => {
 });
 
 test.each([
-  ['a repeated code', '?code=a&code=b&state=s1', { state: 's1', error: 'invalid_request', error_description: 'the authorization response repeats "code"' }],
-  ['an oversized code', `?code=${'x'.repeat(5000)}&state=s1`, { state: 's1', error: 'invalid_request', error_description: 'the authorization response has an oversized "code"' }],
+  ['a repeated code', '?code=a&code=b&state=s1', { state: 's1', error: 'invalid_request', error_description: '"code" is repeated' }],
+  ['an oversized code', `?code=${'x'.repeat(5000)}&state=s1`, { state: 's1', error: 'invalid_request', error_description: '"code" is too long' }],
 ])('refuses %s: the opener hears an invalid_request error, not a code', (_name, query, params) => {
   const posts: unknown[] = [];
   const { win } = fakeCallbackWindow(`https://app.test/cb${query}`, { postMessage: (message) => posts.push(message) });
