@@ -3,6 +3,8 @@ export { OAuthConnectElement } from './define.js';
 export type { ConnectStatus, OAuthConnectEventMap } from './oauth-connect-element.js';
 export { connect, type HeadlessConnectOptions } from './core/connect.js';
 export { AuthorizationAttempt, type AttemptEnvironment, type AttemptHooks, type AttemptOutcome } from './core/attempt.js';
+export { resumeRedirect } from './core/redirect-resume.js';
+export { completeAuthorization } from './core/complete-authorization.js';
 export { resolveConfig, type ConnectOptions, type ResolvedConfig } from './core/config.js';
 export { buildAuthorizeUrl } from './core/authorize-url.js';
 export { createCodeVerifier, deriveCodeChallenge } from './core/pkce.js';

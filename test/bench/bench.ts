@@ -2,6 +2,7 @@
  * `npm run bench`: sizes and popup latency, ours beside the budgets and beside the anchors measured in
  * this same run. Exits non-zero when a budget is exceeded.
  */
+import { litBaseline } from './lit-baseline.js';
 import { popupLatency } from './popup-latency.js';
 import { anchorSizes, ownSizes, type SizeFigure } from './sizes.js';
 
@@ -18,7 +19,9 @@ function printSizes(title: string, figures: SizeFigure[]): number {
   return over;
 }
 
-const over = printSizes('Size (gzip -9)', ownSizes()) + printSizes('Anchors, as each ships for a script tag (gzip -9)', anchorSizes());
+const over =
+  printSizes('Size (gzip -9)', ownSizes()) +
+  printSizes('Anchors, as each ships for a script tag (gzip -9)', [await litBaseline(), ...anchorSizes()]);
 
 console.log('\nClick → popup starts loading the authorize URL (median of 15, Chromium)');
 for (const { name, ms } of await popupLatency()) console.log(`  ${name.padEnd(58)} ${ms.toFixed(1).padStart(7)} ms`);

@@ -31,7 +31,10 @@ export function ownSizes(): SizeFigure[] {
 /** The popup-capable libraries we compete with, as each ships for a script tag, measured in the same run. */
 /** Path of a file inside an installed package, past its exports map. */
 export function packageFile(packageName: string, file: string): string {
-  return join(dirname(require.resolve(`${packageName}/package.json`)), file);
+  // Resolve the package's entry and walk up to its folder: some packages do not export package.json.
+  let folder = dirname(require.resolve(packageName));
+  while (!folder.endsWith(join('node_modules', packageName))) folder = dirname(folder);
+  return join(folder, file);
 }
 
 export function anchorSizes(): SizeFigure[] {
@@ -42,7 +45,7 @@ export function anchorSizes(): SizeFigure[] {
     ['hellojs', 'dist/hello.min.js', ' (core, no providers)'],
   ];
   return anchors.map(([packageName, file, note]) => {
-    const { version } = require(`${packageName}/package.json`) as { version: string };
+    const { version } = JSON.parse(readFileSync(packageFile(packageName, 'package.json'), 'utf8')) as { version: string };
     return measure(`${packageName} ${version}${note}`, packageFile(packageName, file));
   });
 }
