@@ -2,10 +2,11 @@
 export const POPUP_POLL_MS = 100;
 /**
  * Consecutive looks that must find the popup alive on a page before its closing counts as the user's.
- * During a COOP swap Chromium shows the new page as cross-origin and open for a few milliseconds
- * before it reads closed; two looks a poll apart cannot both fall in that moment.
+ * During a COOP swap Chromium shows the new page as cross-origin and open for a moment before it
+ * reads closed: a few milliseconds when idle, over 100 ms on a loaded machine. Half a second of looks
+ * cannot fall in that moment, and a person takes longer than that to see a page and close it.
  */
-const LOOKS_TO_BE_SURE = 2;
+const LOOKS_TO_BE_SURE = 5;
 
 /**
  * `closed`: the user closed a popup we had seen alive on a page (the provider's, or any but our blank one).

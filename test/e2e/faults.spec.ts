@@ -81,7 +81,7 @@ test('the provider unreachable inside the popup: closing it cancels, nothing exc
   await page.locator('oauth-connect').evaluate((element, url) => element.setAttribute('authorize-url', url), url);
   const popup = await clickConnect(page);
   await expect.poll(() => popup.url()).not.toBe('about:blank'); // the browser's own error page
-  await popup.waitForTimeout(500); // the user reads it, then closes the window
+  await popup.waitForTimeout(800); // the user reads it, then closes the window
   await popup.close();
   await expect(page.getByTestId('event-log').locator('li').last()).toContainText('oauth-connect-cancel {"reason":"popup_closed"}');
   expect(exchanges).toHaveLength(0);

@@ -39,7 +39,7 @@ export async function clickConnect(page: Page): Promise<Page> {
  */
 export async function providerPageSeen(popup: Page): Promise<void> {
   await popup.getByRole('button', { name: /Sign in|Allow/ }).first().waitFor();
-  await popup.waitForTimeout(300);
+  await popup.waitForTimeout(800);
 }
 
 /** Signs in as the demo user and answers the consent page, inside the provider's popup. */

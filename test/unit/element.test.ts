@@ -137,7 +137,7 @@ describe('<oauth-connect> popup', () => {
     const log = recordEvents(element);
     await userEvent.click(button(element));
     await expect.poll(() => popups[0].location.pathname).toBe('/test/fixtures/authorize.html');
-    await new Promise((resolve) => setTimeout(resolve, 300)); // the user sees the page before closing it
+    await new Promise((resolve) => setTimeout(resolve, 800)); // the user sees the page before closing it
     popups[0].close();
     const closedAt = performance.now();
     await expect.poll(() => endEvents(log).length, { timeout: 2000 }).toBe(1);
