@@ -105,6 +105,8 @@ export class OAuthConnectElement extends LitElement {
   private _moreInfo?: string;
   #attempt?: AuthorizationAttempt;
   #resumeChecked = false;
+  /** Set while a returning redirect attempt is being finished. */
+  #resuming?: AbortController;
   #result?: Promise<ConnectResult>;
 
   /** `idle`, `authorizing`, `exchanging`, `connected` or `error`; reflected as the `status` attribute. */
@@ -117,6 +119,7 @@ export class OAuthConnectElement extends LitElement {
    * Call it synchronously inside a user gesture, or the browser blocks the popup.
    */
   connect(): Promise<ConnectResult> {
+    if (this.#resuming) return this.#result!;
     if (this.#attempt && this.#attempt.phase !== 'done') {
       this.#attempt.focus();
       return this.#result!;
@@ -137,6 +140,7 @@ export class OAuthConnectElement extends LitElement {
   /** Ends the pending attempt as cancelled (`aborted`) and closes its popup. */
   abort(): void {
     this.#attempt?.abort();
+    this.#resuming?.abort();
   }
 
   /** Opens the popup; override to observe or replace `window.open` (tests do). */
@@ -220,14 +224,14 @@ export class OAuthConnectElement extends LitElement {
     const controller = new AbortController();
     const pending = resumeRedirect(config, { ...this.#environment(), window: win }, this.#hooks(), controller.signal);
     if (!pending) return;
+    this.#resuming = controller;
     this.#show('exchanging', 'Finishing the connection…');
-    const outcome = await pending;
-    if (!outcome) return;
-    try {
-      this.#settle(undefined, outcome);
-    } catch {
-      // Reported by the error event already.
-    }
+    this.#result = pending.then((outcome) => {
+      this.#resuming = undefined;
+      // No outcome means abort() stopped the exchange: that ends the attempt as cancelled.
+      return this.#settle(undefined, outcome ?? { kind: 'cancel', reason: 'aborted' });
+    });
+    this.#result.catch(() => {}); // reported by the events; the promise is for callers of connect()
   }
 
   #settle(attempt: AuthorizationAttempt | undefined, outcome: AttemptOutcome): ConnectResult {

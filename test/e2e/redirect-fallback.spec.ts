@@ -21,6 +21,22 @@ test.describe('popup blocked', () => {
     expect(exchanges).toHaveLength(1);
   });
 
+  test('Cancel while the returning attempt is exchanging ends it once, as cancelled', async ({ page, demo }) => {
+    await page.route('**/api/exchange', async (route) => {
+      await new Promise((resolve) => setTimeout(resolve, 3000));
+      await route.fulfill({ json: { late: true } }).catch(() => {});
+    });
+    await page.goto(demo.url);
+    await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
+    await signInAndConsent(page);
+    await expect(page).toHaveURL(`${demo.url}/`);
+    await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'exchanging');
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'idle');
+    await settle(3500);
+    expect(await loggedEvents(page)).toEqual(['oauth-connect-code', 'oauth-connect-cancel']);
+  });
+
   test('a redirect that comes back with another state is state_mismatch, nothing exchanged', async ({ page, demo, exchanges }) => {
     await page.goto(demo.url);
     await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
