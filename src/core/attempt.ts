@@ -46,12 +46,12 @@ export class AuthorizationAttempt {
     const features = centredPopupFeatures(win, { width: config.popupWidth, height: config.popupHeight });
     this.#popup = env.open ? env.open('about:blank', features) : win.open('about:blank', '_blank', features);
     if (!this.#popup) {
-      if (config.fallback === 'redirect') void this.#redirect();
+      if (config.fallback === 'redirect') this.#redirect().catch((cause) => this.#failToStart(cause));
       else this.#finish({ kind: 'error', error: new OAuthConnectError('popup_blocked', 'The browser blocked the popup; allow popups for this site and try again') });
       return;
     }
     this.#listen();
-    void this.#navigatePopup();
+    this.#navigatePopup().catch((cause) => this.#failToStart(cause));
   }
 
   get phase(): AttemptPhase {
@@ -134,6 +134,12 @@ export class AuthorizationAttempt {
     }
     this.hooks.onStart?.({ authorizeUrl });
     win.location.assign(authorizeUrl);
+  }
+
+  /** Nothing may hang: a start that fails (Web Crypto refusing, say) ends the attempt with the reason. */
+  #failToStart(cause: unknown): void {
+    const error = new OAuthConnectError('invalid_config', `"pkce" the authorization request could not be prepared: ${(cause as Error)?.message ?? cause}`, { attribute: 'pkce', cause });
+    this.#finish({ kind: 'error', error });
   }
 
   #receive(params: CallbackParams): void {

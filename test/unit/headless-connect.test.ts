@@ -38,3 +38,15 @@ test('connect() rejects as cancelled when its signal aborts', async () => {
 test('connect() rejects bad options with invalid_config', async () => {
   expect(await clickToConnect({ clientId: '' })).toMatchObject({ error: { code: 'invalid_config', attribute: 'client-id' } });
 });
+
+test('a start that fails (Web Crypto refusing) ends the attempt with an error instead of hanging', async () => {
+  const digest = crypto.subtle.digest;
+  crypto.subtle.digest = () => Promise.reject(new Error('digest unavailable'));
+  try {
+    expect(await clickToConnect({ authorizeUrl: `${FIXTURES}/authorize.html?outcome=wait` })).toMatchObject({
+      error: { code: 'invalid_config', attribute: 'pkce', message: expect.stringContaining('digest unavailable') },
+    });
+  } finally {
+    crypto.subtle.digest = digest;
+  }
+});
