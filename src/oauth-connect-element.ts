@@ -3,8 +3,7 @@ import { AuthorizationAttempt, type AttemptOutcome } from './core/attempt.js';
 import { resumeRedirect } from './core/redirect-resume.js';
 import type { CodeDetail } from './core/authorization-response.js';
 import { resolveConfig, type Fallback, type PkceMethod, type ResponseMode } from './core/config.js';
-import { cancelMessage } from './core/connect.js';
-import { OAuthConnectError, type CancelReason, type ErrorDetail } from './core/errors.js';
+import { cancelledError, type CancelReason, type ErrorDetail, type OAuthConnectError } from './core/errors.js';
 import type { ConnectResult } from './core/exchange.js';
 import { styles } from './oauth-connect-styles.js';
 
@@ -244,7 +243,7 @@ export class OAuthConnectElement extends LitElement {
     if (outcome.kind === 'error') throw this.#fail(outcome.error);
     this.#show('idle', '');
     this.#emit('oauth-connect-cancel', { reason: outcome.reason });
-    throw new OAuthConnectError('cancelled', cancelMessage(outcome.reason), { reason: outcome.reason });
+    throw cancelledError(outcome.reason);
   }
 
   #fail(error: OAuthConnectError): OAuthConnectError {

@@ -2,7 +2,7 @@ import { buildAuthorizeUrl } from './authorize-url.js';
 import { readCallbackMessage, type CallbackParams } from './callback-message.js';
 import { completeAuthorization, type AttemptEnvironment, type AttemptHooks, type AttemptOutcome, type AttemptPhase } from './complete-authorization.js';
 import type { ResolvedConfig } from './config.js';
-import { OAuthConnectError, invalidConfig } from './errors.js';
+import { OAuthConnectError, invalidConfig, timeoutError } from './errors.js';
 import { acceptCallbackMessage } from './message-guard.js';
 import { channelName, clearPending, markPending } from './pending-attempts.js';
 import { canDeriveCodeChallenge, createCodeVerifier, deriveCodeChallenge } from './pkce.js';
@@ -176,7 +176,7 @@ export class AuthorizationAttempt {
 
   #timeOut(): void {
     if (this.#phase !== 'authorizing') return;
-    this.#finish({ kind: 'error', error: new OAuthConnectError('timeout', `No authorization response within ${this.config.timeoutMs / 1000} s`) });
+    this.#finish({ kind: 'error', error: timeoutError(this.config.timeoutMs) });
   }
 
   #release(): void {

@@ -1,6 +1,6 @@
 import { AuthorizationAttempt, type AttemptEnvironment, type AttemptHooks } from './attempt.js';
 import { resolveConfig, type ConnectOptions } from './config.js';
-import { OAuthConnectError } from './errors.js';
+import { cancelledError } from './errors.js';
 import type { ConnectResult } from './exchange.js';
 
 export interface HeadlessConnectOptions extends ConnectOptions, AttemptHooks, Partial<AttemptEnvironment> {
@@ -29,10 +29,6 @@ export function connect(options: HeadlessConnectOptions): Promise<ConnectResult>
     signal?.removeEventListener('abort', abort);
     if (outcome.kind === 'success') return outcome.result;
     if (outcome.kind === 'error') throw outcome.error;
-    throw new OAuthConnectError('cancelled', cancelMessage(outcome.reason), { reason: outcome.reason });
+    throw cancelledError(outcome.reason);
   });
-}
-
-export function cancelMessage(reason: 'popup_closed' | 'aborted'): string {
-  return reason === 'popup_closed' ? 'The popup was closed before the authorization finished' : 'The authorization was aborted';
 }

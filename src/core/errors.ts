@@ -61,6 +61,15 @@ export class OAuthConnectError extends Error {
   }
 }
 
+export function cancelledError(reason: CancelReason): OAuthConnectError {
+  const message = reason === 'popup_closed' ? 'The popup was closed before the authorization finished' : 'The authorization was aborted';
+  return new OAuthConnectError('cancelled', message, { reason });
+}
+
+export function timeoutError(timeoutMs: number): OAuthConnectError {
+  return new OAuthConnectError('timeout', `No authorization response within ${timeoutMs / 1000} s`);
+}
+
 export function invalidConfig(attribute: string, problem: string): OAuthConnectError {
   return new OAuthConnectError('invalid_config', `"${attribute}" ${problem}`, { attribute });
 }

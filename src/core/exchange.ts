@@ -42,11 +42,7 @@ export function readCsrfToken(doc: Document): string | undefined {
 export async function exchangeCode(request: ExchangeRequest): Promise<ConnectResult> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (request.csrfToken) headers['X-CSRF-TOKEN'] = request.csrfToken;
-  const controller = new AbortController();
-  const stop = () => controller.abort();
-  request.signal?.addEventListener('abort', stop, { once: true });
-  let timedOut = false;
-  const timer = request.timeoutMs ? setTimeout(() => ((timedOut = true), stop()), request.timeoutMs) : undefined;
+  const signals = [request.signal, request.timeoutMs ? AbortSignal.timeout(request.timeoutMs) : undefined].filter((signal) => signal !== undefined);
   let response: Response;
   let text: string;
   try {
@@ -55,16 +51,13 @@ export async function exchangeCode(request: ExchangeRequest): Promise<ConnectRes
       headers,
       credentials: request.credentials,
       body: JSON.stringify(exchangeBody(request.code, request.provider)),
-      signal: controller.signal,
+      signal: signals.length ? AbortSignal.any(signals) : undefined,
     });
     text = await response.text();
   } catch (cause) {
     if (request.signal?.aborted) throw cause;
-    const message = timedOut ? `The exchange endpoint did not answer within ${request.timeoutMs! / 1000} s` : 'The exchange endpoint could not be reached';
+    const message = (cause as Error)?.name === 'TimeoutError' ? `The exchange endpoint did not answer within ${request.timeoutMs! / 1000} s` : 'The exchange endpoint could not be reached';
     throw new OAuthConnectError('network_error', message, { cause });
-  } finally {
-    clearTimeout(timer);
-    request.signal?.removeEventListener('abort', stop);
   }
   let body: unknown;
   let isJson = true;

@@ -1,3 +1,5 @@
+import { webStorage } from './web-storage.js';
+
 /**
  * What the callback page needs to reach an attempt when `window.opener` is gone: a channel named after
  * the attempt's state (CONTRACT section 3), and a mark that such an attempt is pending, kept in
@@ -7,14 +9,8 @@ export const channelName = (state: string) => `oauth-connect:${state}`;
 
 const pendingKey = (state: string) => `oauth-connect:pending:${state}`;
 
-/** Storage can be unavailable (privacy modes, sandboxed frames); the widget then works without the mark. */
-function storage(win: Window): Storage | undefined {
-  try {
-    return win.localStorage;
-  } catch {
-    return undefined;
-  }
-}
+// Without storage the widget works without the mark: only the broadcast path is lost.
+const storage = (win: Window) => webStorage(win, 'localStorage');
 
 export function markPending(win: Window, state: string): void {
   try {

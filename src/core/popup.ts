@@ -12,11 +12,6 @@ export function centredPopupFeatures(opener: Window, size: PopupSize): string {
   return `popup=yes,width=${width},height=${height},left=${left},top=${top}`;
 }
 
-/** Opens a blank, centred popup. Must run inside the click, before any await, or browsers block it. */
-export function openCentredPopup(opener: Window, size: PopupSize): Window | null {
-  return opener.open('about:blank', '_blank', centredPopupFeatures(opener, size));
-}
-
 export function closeQuietly(popup: Window | null | undefined): void {
   try {
     if (popup && !popup.closed) popup.close();

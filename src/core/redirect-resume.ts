@@ -1,6 +1,6 @@
 import { completeAuthorization, type AttemptEnvironment, type AttemptHooks, type AttemptOutcome } from './complete-authorization.js';
 import type { ResolvedConfig } from './config.js';
-import { OAuthConnectError } from './errors.js';
+import { OAuthConnectError, timeoutError } from './errors.js';
 import { takeRedirectResult } from './redirect-store.js';
 
 /**
@@ -16,7 +16,7 @@ export function resumeRedirect(config: ResolvedConfig, env: AttemptEnvironment, 
     return Promise.resolve({ kind: 'error', error: new OAuthConnectError('state_mismatch', 'unexpected "state" response parameter value: not the one this page sent') });
   }
   if (config.timeoutMs > 0 && Date.now() - record.createdAt > config.timeoutMs) {
-    return Promise.resolve({ kind: 'error', error: new OAuthConnectError('timeout', `No authorization response within ${config.timeoutMs / 1000} s`) });
+    return Promise.resolve({ kind: 'error', error: timeoutError(config.timeoutMs) });
   }
   return completeAuthorization(params, { config, codeVerifier: record.codeVerifier, env, hooks, signal });
 }

@@ -1,4 +1,5 @@
 import type { CallbackParams } from './callback-message.js';
+import { webStorage } from './web-storage.js';
 
 /** A full-page redirect attempt (`fallback="redirect"`), kept in sessionStorage while the tab is at the provider. */
 export interface RedirectRecord {
@@ -14,13 +15,7 @@ export interface RedirectRecord {
 const RECORD_KEY = 'oauth-connect:redirect';
 const RESPONSE_KEY = 'oauth-connect:redirect-response';
 
-function session(win: Window): Storage | undefined {
-  try {
-    return win.sessionStorage;
-  } catch {
-    return undefined;
-  }
-}
+const session = (win: Window) => webStorage(win, 'sessionStorage');
 
 function read<T>(win: Window, key: string): T | undefined {
   try {

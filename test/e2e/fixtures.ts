@@ -1,6 +1,5 @@
-import { createServer, type AddressInfo } from 'node:net';
 import { test as base, expect, type Page } from '@playwright/test';
-import { startDemo, type Demo } from '../../demo/demo-server.js';
+import { freePort, startDemo, type Demo } from '../../demo/demo-server.js';
 import { DEMO_ACCOUNT } from '../../demo/provider/accounts.js';
 
 /** One demo (provider, backend, page server) per worker; each test starts with an empty exchange log and no COOP. */
@@ -78,10 +77,4 @@ export async function navigateAway(popup: Page, url: string): Promise<void> {
 }
 
 /** A port on 127.0.0.1 where nothing listens: a server that is down. */
-export async function closedPort(): Promise<number> {
-  const server = createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  await new Promise((resolve) => server.close(resolve));
-  return port;
-}
+export const closedPort = freePort;
