@@ -2,8 +2,8 @@ import { LitElement, html, nothing, type PropertyDeclaration, type PropertyDecla
 import { AuthorizationAttempt, type AttemptOutcome } from './core/attempt.js';
 import { resumeRedirect } from './core/redirect-resume.js';
 import type { CodeDetail } from './core/authorization-response.js';
-import { resolveConfig, type Fallback, type PkceMethod, type ResponseMode } from './core/config.js';
-import { cancelledError, type CancelReason, type ErrorDetail, type OAuthConnectError } from './core/errors.js';
+import { normalizeInstance, resolveConfig, type Fallback, type PkceMethod, type ResponseMode } from './core/config.js';
+import { OAuthConnectError, cancelledError, type CancelReason, type ErrorDetail } from './core/errors.js';
 import type { ConnectResult } from './core/exchange.js';
 import { styles } from './oauth-connect-styles.js';
 
@@ -36,6 +36,8 @@ export interface OAuthConnectEventMap {
  * @csspart label - The default label inside the button.
  * @csspart status - The status line (pending, connected, error text).
  * @csspart cancel - The cancel button shown while pending.
+ * @csspart instance - The server address field (`ask-instance`).
+ * @csspart instance-label - The label around that field.
  * @cssprop --oauth-connect-background - Button background.
  * @cssprop --oauth-connect-color - Button text colour.
  * @cssprop --oauth-connect-border - Button border.
@@ -72,6 +74,9 @@ export class OAuthConnectElement extends LitElement {
     label: reflected('label'),
     provider: reflected('provider'),
     disabled: reflected('disabled', Boolean),
+    instance: reflected('instance'),
+    askInstance: reflected('ask-instance', Boolean),
+    instanceLabel: reflected('instance-label'),
     _status: { state: true },
     _message: { state: true },
     _moreInfo: { state: true },
@@ -98,6 +103,11 @@ export class OAuthConnectElement extends LitElement {
   label = 'Connect';
   provider?: string;
   disabled = false;
+  /** With `start-url`: the user's server, sent to the start endpoint as `instance`. */
+  instance?: string;
+  /** Shows a field where the user types their server's address (Gancio, Mastodon-like providers). */
+  askInstance = false;
+  instanceLabel = 'Your server';
 
   private _status: ConnectStatus = 'idle';
   private _message = '';
@@ -107,6 +117,7 @@ export class OAuthConnectElement extends LitElement {
   /** Set while a returning redirect attempt is being finished. */
   #resuming?: AbortController;
   #result?: Promise<ConnectResult>;
+  #lastCode?: string;
 
   /** `idle`, `authorizing`, `exchanging`, `connected` or `error`; reflected as the `status` attribute. */
   get status(): ConnectStatus {
@@ -125,6 +136,7 @@ export class OAuthConnectElement extends LitElement {
     }
     let attempt: AuthorizationAttempt;
     try {
+      if (this.askInstance) this.#checkTypedInstance();
       const config = resolveConfig(this, this.ownerDocument.baseURI);
       attempt = new AuthorizationAttempt(config, this.#environment(), this.#hooks());
     } catch (error) {
@@ -179,13 +191,31 @@ export class OAuthConnectElement extends LitElement {
   protected override render() {
     const pending = this._status === 'authorizing' || this._status === 'exchanging';
     const accessibleName = this.provider ? `${this.label} with ${this.provider}` : nothing;
-    return html`<button part="button" type="button" ?disabled=${this.disabled} aria-busy=${pending ? 'true' : 'false'}
+    const instanceField = this.askInstance
+      ? html`<label part="instance-label">${this.instanceLabel}
+          <input part="instance" type="text" inputmode="url" autocomplete="url" spellcheck="false" placeholder="https://events.example"
+            .value=${this.instance ?? ''} ?disabled=${this.disabled || pending} aria-invalid=${this._status === 'error' && this.#lastCode === 'invalid_instance' ? 'true' : 'false'}>
+        </label>`
+      : nothing;
+    return html`${instanceField}<button part="button" type="button" ?disabled=${this.disabled} aria-busy=${pending ? 'true' : 'false'}
         aria-label=${accessibleName} aria-describedby="status" @click=${this.#onClick}>
         <slot><span part="label">${this.label}</span></slot>
       </button>
       ${pending ? html`<button part="cancel" type="button" @click=${this.abort}>Cancel</button>` : nothing}
       <span part="status" id="status" role="status" aria-live="polite">${this._message}</span>
       ${this._moreInfo ? html`<a part="more-info" href=${this._moreInfo} target="_blank" rel="noopener noreferrer">More information</a>` : nothing}`;
+  }
+
+  /** A typed address is the user's to fix: say so next to the field, before any popup opens. */
+  #checkTypedInstance(): void {
+    const field = this.renderRoot.querySelector<HTMLInputElement>('[part=instance]');
+    const typed = field?.value ?? this.instance ?? '';
+    const origin = normalizeInstance(typed);
+    if (!origin) {
+      field?.focus();
+      throw new OAuthConnectError('invalid_instance', typed.trim() ? `"${typed.trim()}" is not a server address; enter one like https://events.example` : 'Enter the address of your server first');
+    }
+    this.instance = origin;
   }
 
   #onClick(): void {
@@ -247,6 +277,7 @@ export class OAuthConnectElement extends LitElement {
   }
 
   #fail(error: OAuthConnectError): OAuthConnectError {
+    this.#lastCode = error.code;
     this.#show('error', error.message, error.uri);
     this.#emit('oauth-connect-error', error.toDetail());
     return error;

@@ -10,6 +10,10 @@ button{font:inherit;cursor:pointer}
 [part=button]:disabled{cursor:not-allowed;opacity:.6}
 [aria-busy=true]{cursor:progress;opacity:.85}
 [part=cancel]{background:none;border:0;text-decoration:underline;color:var(--oauth-connect-cancel-color,inherit)}
+[part=instance-label]{display:inline-flex;align-items:center;gap:.4em}
+[part=instance]{font:inherit;padding:.4em;min-width:14em}
 [part=status]{font-size:.9em;color:var(--oauth-connect-status-color,inherit)}
-:host([status=error]) [part=status]{color:var(--oauth-connect-error-color,#b42318)}
+:host([status=error]) [part=instance-label]{display:inline-flex;align-items:center;gap:.4em}
+[part=instance]{font:inherit;padding:.4em;min-width:14em}
+[part=status]{color:var(--oauth-connect-error-color,#b42318)}
 `;

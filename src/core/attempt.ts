@@ -10,6 +10,9 @@ import { centredPopupFeatures, closeQuietly } from './popup.js';
 import { watchPopup, type PopupClosure } from './popup-watch.js';
 import { randomToken } from './random.js';
 import { saveRedirect } from './redirect-store.js';
+import { readCsrfToken } from './backend-request.js';
+import { defaultMessageOrigins } from './config.js';
+import { requestStart, type StartAnswer } from './start-request.js';
 
 export type { AttemptEnvironment, AttemptHooks, AttemptOutcome, AttemptPhase } from './complete-authorization.js';
 
@@ -23,7 +26,6 @@ export const CLOSED_GRACE_MS = 300;
  * Everything it registers is released when it settles.
  */
 export class AuthorizationAttempt {
-  readonly state = randomToken();
   readonly outcome: Promise<AttemptOutcome>;
   #phase: AttemptPhase = 'authorizing';
   #settle!: (outcome: AttemptOutcome) => void;
@@ -31,13 +33,16 @@ export class AuthorizationAttempt {
   #codeVerifier?: string;
   #abort = new AbortController();
   #cleanups: (() => void)[] = [];
+  /** In server-initiated mode, the backend's state, known once it answers. */
+  #state: string;
 
   constructor(
-    private readonly config: ResolvedConfig,
+    private config: ResolvedConfig,
     private readonly env: AttemptEnvironment,
     private readonly hooks: AttemptHooks = {},
   ) {
     this.outcome = new Promise((resolve) => (this.#settle = resolve));
+    this.#state = config.startUrl ? '' : randomToken();
     const win = env.window;
     if (config.pkce === 'S256' && !canDeriveCodeChallenge(win)) {
       this.#finish({ kind: 'error', error: invalidConfig('pkce', 'S256 needs Web Crypto, which this page only has in a secure context (https); use https or set pkce="off"') });
@@ -50,8 +55,17 @@ export class AuthorizationAttempt {
       else this.#finish({ kind: 'error', error: new OAuthConnectError('popup_blocked', 'The browser blocked the popup; allow popups for this site and try again') });
       return;
     }
+    if (config.startUrl) {
+      void this.#startOnServer();
+      return;
+    }
     this.#listen();
     this.#navigatePopup().catch((cause) => this.#failToStart(cause));
+  }
+
+  /** The attempt's `state`; in server-initiated mode, empty until the start endpoint answered. */
+  get state(): string {
+    return this.#state;
   }
 
   get phase(): AttemptPhase {
@@ -75,7 +89,12 @@ export class AuthorizationAttempt {
   #listen(): void {
     const win = this.env.window;
     const onMessage = (event: MessageEvent) => {
-      const params = acceptCallbackMessage(event, { origins: this.config.messageOrigins, source: this.#popup, state: this.state });
+      const params = acceptCallbackMessage(event, {
+        origins: this.config.messageOrigins,
+        source: this.#popup,
+        state: this.state,
+        webMessage: this.config.responseMode === 'web_message',
+      });
       if (params) this.#receive(params);
     };
     const channel = new BroadcastChannel(channelName(this.state));
@@ -116,16 +135,79 @@ export class AuthorizationAttempt {
     this.hooks.onStart?.({ authorizeUrl });
   }
 
+  /** Server-initiated mode: the blank popup waits while the backend builds the authorize URL. */
+  async #startOnServer(): Promise<void> {
+    let answer: StartAnswer;
+    try {
+      answer = await this.#requestStart();
+    } catch (error) {
+      if (error instanceof OAuthConnectError) this.#finish({ kind: 'error', error });
+      return;
+    }
+    if (this.#phase !== 'authorizing') return;
+    if (!this.#popup || this.#popup.closed) {
+      this.#finish({ kind: 'cancel', reason: 'popup_closed' });
+      return;
+    }
+    this.#adopt(answer);
+    this.#listen();
+    this.#popup.location.replace(answer.authorizeUrl.href);
+    this.hooks.onStart?.({ authorizeUrl: answer.authorizeUrl.href });
+  }
+
+  #requestStart(): Promise<StartAnswer> {
+    const win = this.env.window;
+    return requestStart({
+      url: this.config.startUrl!,
+      provider: this.config.provider,
+      instance: this.config.instance,
+      credentials: this.config.exchangeCredentials,
+      csrfToken: readCsrfToken(win.document),
+      fetch: this.env.fetch ?? win.fetch.bind(win),
+      signal: this.#abort.signal,
+      timeoutMs: this.config.exchangeTimeoutMs,
+    });
+  }
+
+  /** From here on the attempt expects what the backend's authorize URL asks for. */
+  #adopt(answer: StartAnswer): void {
+    const mode = answer.authorizeUrl.searchParams.get('response_mode');
+    const responseMode = mode === 'web_message' || mode === 'fragment' ? mode : 'query';
+    this.#state = answer.state;
+    this.config = {
+      ...this.config,
+      authorizeUrl: answer.authorizeUrl,
+      redirectUri: answer.redirectUri,
+      responseMode,
+      messageOrigins: this.config.messageOriginsGiven ? this.config.messageOrigins : defaultMessageOrigins(answer.redirectUri, answer.authorizeUrl, responseMode),
+    };
+  }
+
   /** The popup was blocked and `fallback="redirect"`: the whole tab goes to the provider and comes back. */
   async #redirect(): Promise<void> {
     const win = this.env.window;
-    const authorizeUrl = await this.#authorizeUrl();
+    // The record is filed under the element's own configuration, so the returning page finds it.
+    const owner = { clientId: this.config.clientId, authorizeUrl: this.config.authorizeUrl.href };
+    let authorizeUrl: string;
+    if (this.config.startUrl) {
+      let answer: StartAnswer;
+      try {
+        answer = await this.#requestStart();
+      } catch (error) {
+        if (error instanceof OAuthConnectError) this.#finish({ kind: 'error', error });
+        return;
+      }
+      this.#adopt(answer);
+      authorizeUrl = answer.authorizeUrl.href;
+    } else {
+      authorizeUrl = await this.#authorizeUrl();
+    }
     const saved = saveRedirect(win, {
       state: this.state,
       codeVerifier: this.#codeVerifier,
       returnUrl: win.location.href,
-      clientId: this.config.clientId,
-      authorizeUrl: this.config.authorizeUrl.href,
+      ...owner,
+      redirectUri: this.config.redirectUri,
       createdAt: Date.now(),
     });
     if (!saved) {

@@ -24,6 +24,21 @@ export function readCallbackMessage(data: unknown): CallbackParams | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
   const { type, v, params } = data as Partial<CallbackMessage>;
   if (type !== CALLBACK_MESSAGE_TYPE || v !== CALLBACK_MESSAGE_VERSION) return undefined;
+  return readResponseParams(params);
+}
+
+/**
+ * The params of a provider's own `web_message` response: `{ type: 'authorization_response', response }`
+ * (OAuth 2.0 Web Message Response Mode, draft-meyerzuselha-oauth-web-message-response-mode section 4),
+ * held to the same shape rules as a callback message.
+ */
+export function readWebMessageResponse(data: unknown): CallbackParams | undefined {
+  if (typeof data !== 'object' || data === null) return undefined;
+  const { type, response } = data as { type?: unknown; response?: unknown };
+  return type === 'authorization_response' ? readResponseParams(response) : undefined;
+}
+
+function readResponseParams(params: unknown): CallbackParams | undefined {
   if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
   const read: CallbackParams = {};
   for (const [name, value] of Object.entries(params)) {

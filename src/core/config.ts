@@ -6,9 +6,10 @@ export type Fallback = 'none' | 'redirect';
 
 /** What a page configures: the element's attributes, or the headless `connect()` options. */
 export interface ConnectOptions {
-  authorizeUrl: string;
-  clientId: string;
-  redirectUri: string;
+  /** Required unless `startUrl` is set. */
+  authorizeUrl?: string;
+  clientId?: string;
+  redirectUri?: string;
   scope?: string;
   exchangeUrl?: string;
   /** Server-initiated mode: the backend builds the authorize URL. */
@@ -30,6 +31,8 @@ export interface ConnectOptions {
   /** Seconds the exchange request may take; 0 = no limit of ours. */
   exchangeTimeout?: number;
   provider?: string;
+  /** With `start-url`: the origin of the user's server, for providers that run as many instances. */
+  instance?: string;
 }
 
 /** Options after validation, with defaults applied and URLs made absolute. */
@@ -52,6 +55,11 @@ export interface ResolvedConfig {
   exchangeCredentials: RequestCredentials;
   exchangeTimeoutMs: number;
   provider?: string;
+  /** Server-initiated mode: `authorizeUrl` is then the start URL until the backend answers. */
+  startUrl?: string;
+  instance?: string;
+  /** Whether `message-origins` was set; otherwise they follow the redirect URI and response mode. */
+  messageOriginsGiven: boolean;
 }
 
 /** Parameters the widget sets itself; `params` may not override them. */
@@ -104,6 +112,31 @@ function parseOrigins(attribute: string, list: string): string[] {
   });
 }
 
+/**
+ * The origin of an instance address as a user types it: `events.example` means https, and a path,
+ * query or credentials are refused. Undefined when it is not such an address.
+ */
+export function normalizeInstance(value: string): string | undefined {
+  const text = value.trim();
+  if (!text || /\s/.test(text)) return undefined;
+  let url: URL;
+  try {
+    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
+  } catch {
+    return undefined;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+  if (url.username || url.password || url.search || url.hash || url.pathname !== '/') return undefined;
+  return url.origin;
+}
+
+/** Where a response may come from by default: the callback page, and for `web_message` the provider itself. */
+export function defaultMessageOrigins(redirectUri: string, authorizeUrl: URL, responseMode: ResponseMode): string[] {
+  const origins = redirectUri ? [new URL(redirectUri).origin] : [];
+  if (responseMode === 'web_message' && !origins.includes(authorizeUrl.origin)) origins.push(authorizeUrl.origin);
+  return origins;
+}
+
 function parseExtraParams(value: string | undefined): URLSearchParams {
   const params = new URLSearchParams(value ?? '');
   for (const name of params.keys()) {
@@ -117,24 +150,27 @@ function parseExtraParams(value: string | undefined): URLSearchParams {
  * Throws `invalid_config` naming the attribute at fault. `base` resolves a relative `exchange-url`.
  */
 export function resolveConfig(options: ConnectOptions, base: string): ResolvedConfig {
-  const authorizeUrl = httpUrl('authorize-url', options.authorizeUrl);
-  if (!options.clientId) throw invalidConfig('client-id', 'is required');
-  const redirect = httpUrl('redirect-uri', options.redirectUri);
+  const startUrl = options.startUrl ? httpUrl('start-url', options.startUrl, base).href : undefined;
+  // In server-initiated mode the backend builds the authorize URL; until it answers, the start URL stands in.
+  const authorizeUrl = startUrl && !options.authorizeUrl ? new URL(startUrl) : httpUrl('authorize-url', options.authorizeUrl);
+  if (!options.clientId && !startUrl) throw invalidConfig('client-id', 'is required');
+  const redirect = startUrl && !options.redirectUri ? undefined : httpUrl('redirect-uri', options.redirectUri);
   // RFC 6749 section 3.1.2: the redirection endpoint URI must not include a fragment.
-  if (redirect.hash) throw invalidConfig('redirect-uri', 'must not contain a fragment');
+  if (redirect?.hash) throw invalidConfig('redirect-uri', 'must not contain a fragment');
   const exchangeUrl = options.exchangeUrl ? httpUrl('exchange-url', options.exchangeUrl, base).href : undefined;
   const responseMode = oneOf('response-mode', options.responseMode, ['query', 'fragment', 'web_message'], 'query');
-  // Named by the contract, not handled by this version yet: refuse loudly rather than hang.
-  if (options.startUrl) throw invalidConfig('start-url', 'server-initiated mode is not supported by this version yet');
-  if (responseMode === 'web_message') throw invalidConfig('response-mode', 'web_message is not supported by this version yet');
+  const instance = options.instance ? normalizeInstance(options.instance) : undefined;
+  if (options.instance && !instance) throw invalidConfig('instance', `must be a server address like https://events.example; got "${options.instance}"`);
 
-  const messageOrigins = options.messageOrigins?.trim() ? parseOrigins('message-origins', options.messageOrigins) : [redirect.origin];
+  const messageOriginsGiven = Boolean(options.messageOrigins?.trim());
+  const redirectUri = options.redirectUri ?? '';
+  const messageOrigins = messageOriginsGiven ? parseOrigins('message-origins', options.messageOrigins!) : defaultMessageOrigins(redirect ? redirectUri : '', authorizeUrl, responseMode);
 
   const timeout = positiveNumber('timeout', options.timeout, 600, true);
   return {
     authorizeUrl,
-    clientId: options.clientId,
-    redirectUri: options.redirectUri,
+    clientId: options.clientId ?? '',
+    redirectUri,
     scope: options.scope?.trim().split(/\s+/).filter(Boolean).join(' ') ?? '',
     exchangeUrl,
     display: options.display ?? 'popup',
@@ -142,6 +178,7 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
     params: parseExtraParams(options.params),
     responseMode,
     messageOrigins,
+    messageOriginsGiven,
     issuer: options.issuer || undefined,
     popupWidth: positiveNumber('popup-width', options.popupWidth, 500),
     popupHeight: positiveNumber('popup-height', options.popupHeight, 650),
@@ -150,5 +187,7 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
     exchangeCredentials: oneOf('exchange-credentials', options.exchangeCredentials, ['omit', 'same-origin', 'include'], 'same-origin'),
     exchangeTimeoutMs: Math.min(positiveNumber('exchange-timeout', options.exchangeTimeout, 30, true), MAX_TIMER_SECONDS) * 1000,
     provider: options.provider || undefined,
+    startUrl,
+    instance,
   };
 }

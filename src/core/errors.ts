@@ -6,6 +6,8 @@ export type OAuthConnectErrorCode =
   | 'state_mismatch'
   | 'issuer_mismatch'
   | 'exchange_failed'
+  | 'start_failed'
+  | 'invalid_instance'
   | 'network_error'
   | 'cancelled'
   | (string & {});

@@ -1,4 +1,4 @@
-import { readCallbackMessage, type CallbackParams } from './callback-message.js';
+import { readCallbackMessage, readWebMessageResponse, type CallbackParams } from './callback-message.js';
 
 export interface ExpectedSender {
   /** Exact origins a callback may come from. */
@@ -7,6 +7,8 @@ export interface ExpectedSender {
   source: Window | null;
   /** This attempt's `state`. */
   state: string;
+  /** `response-mode="web_message"`: the provider's own `authorization_response` message is accepted too. */
+  webMessage?: boolean;
 }
 
 /**
@@ -18,7 +20,7 @@ export interface ExpectedSender {
 export function acceptCallbackMessage(event: MessageEvent, expected: ExpectedSender): CallbackParams | undefined {
   if (!expected.origins.includes(event.origin)) return undefined;
   if (expected.source === null || event.source !== expected.source) return undefined;
-  const params = readCallbackMessage(event.data);
+  const params = readCallbackMessage(event.data) ?? (expected.webMessage ? readWebMessageResponse(event.data) : undefined);
   if (!params || params.state !== expected.state) return undefined;
   return params;
 }

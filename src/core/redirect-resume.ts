@@ -18,5 +18,6 @@ export function resumeRedirect(config: ResolvedConfig, env: AttemptEnvironment, 
   if (config.timeoutMs > 0 && Date.now() - record.createdAt > config.timeoutMs) {
     return Promise.resolve({ kind: 'error', error: timeoutError(config.timeoutMs) });
   }
-  return completeAuthorization(params, { config, codeVerifier: record.codeVerifier, env, hooks, signal });
+  const returning = record.redirectUri ? { ...config, redirectUri: record.redirectUri } : config;
+  return completeAuthorization(params, { config: returning, codeVerifier: record.codeVerifier, env, hooks, signal });
 }

@@ -9,6 +9,8 @@ export interface RedirectRecord {
   returnUrl: string;
   clientId: string;
   authorizeUrl: string;
+  /** The redirect URI the provider was sent; in server-initiated mode it came from the backend. */
+  redirectUri?: string;
   createdAt: number;
 }
 

@@ -8,13 +8,14 @@ type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
 async function readNodeBody(req: NodeRequest): Promise<BodyInit | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;
   if (req.body !== undefined) {
-    if (typeof req.body === 'string' || Buffer.isBuffer(req.body)) return req.body as string | Buffer;
+    if (typeof req.body === 'string') return req.body;
+    if (Buffer.isBuffer(req.body)) return new Uint8Array(req.body);
     // A JSON or urlencoded parser already consumed the stream: send its result on as JSON.
     return JSON.stringify(req.body);
   }
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
-  return Buffer.concat(chunks);
+  return new Uint8Array(Buffer.concat(chunks));
 }
 
 /**

@@ -38,10 +38,29 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ ...base, exchangeUrl: '/oauth/exchange' }, 'https://app.test/a/b').exchangeUrl).toBe('https://app.test/oauth/exchange');
   });
 
-  test('refuses what this version cannot do yet instead of hanging: start-url, web_message', () => {
-    expect(configError({ startUrl: '/oauth/start' })).toMatchObject({ code: 'invalid_config', attribute: 'start-url' });
-    expect(configError({ responseMode: 'web_message' })).toMatchObject({ code: 'invalid_config', attribute: 'response-mode' });
+  test('with start-url, the authorize URL, client and redirect URI come from the backend and may be left out', () => {
+    const config = resolveConfig({ startUrl: '/oauth/start', provider: 'gancio', instance: 'events.example' }, 'https://app.test/page');
+    expect(config).toMatchObject({ startUrl: 'https://app.test/oauth/start', clientId: '', redirectUri: '', messageOrigins: [], instance: 'https://events.example' });
   });
+
+  test('web_message accepts messages from the callback page and from the provider itself', () => {
+    expect(resolveConfig({ ...base, responseMode: 'web_message' }, 'https://app.test/page').messageOrigins).toEqual(['https://app.test', 'https://provider.test']);
+  });
+
+  test.each([
+    ['events.example', 'https://events.example'],
+    ['http://127.0.0.1:8080/', 'http://127.0.0.1:8080'],
+    ['  https://Events.Example  ', 'https://events.example'],
+  ])('reads the instance %j as %j', (instance, origin) => {
+    expect(resolveConfig({ ...base, startUrl: '/start', instance }, 'https://app.test/').instance).toBe(origin);
+  });
+
+  test.each(['ftp://events.example', 'https://events.example/path', 'https://user@events.example', 'https://events.example?x=1', 'not a host at all'])(
+    'refuses the instance %j as invalid_config naming instance',
+    (instance) => {
+      expect(configError({ startUrl: '/start', instance })).toMatchObject({ code: 'invalid_config', attribute: 'instance' });
+    },
+  );
 
   test.each([
     [{ authorizeUrl: '' }, 'authorize-url', /is required/],
