@@ -1,20 +1,33 @@
 import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
-import { createExchangeHandler, jsonError, toNodeListener, type TokenSet } from '../src/server.js';
-import type { DemoClient, OidcServer } from './provider/oidc-server.js';
+import {
+  createExchangeHandler,
+  createStartHandler,
+  createTokenRefresher,
+  jsonError,
+  jsonResponse,
+  toNodeListener,
+  type ProviderSettings,
+  type ProviderTable,
+  type ServerOptions,
+  type TokenSet,
+} from '../src/server.js';
+import type { Account, DemoProvider } from './providers.js';
 
-export interface ExchangeRecord {
+export interface RequestRecord {
   body: unknown;
   status: number;
 }
 
 export interface DemoBackend {
-  /** Connect-style middleware: `/api/exchange`, `/callback` and the built files under `/dist/`. */
+  /** Connect-style middleware: `/api/start`, `/api/exchange`, `/api/refresh`, `/callback` and the built files under `/dist/`. */
   middleware(req: IncomingMessage, res: ServerResponse, next: () => void): void;
   /** Every request the exchange endpoint received, in order: what tests assert on. */
-  exchanges: ExchangeRecord[];
-  /** Tokens by user, kept here and never sent to the browser. */
+  exchanges: RequestRecord[];
+  /** Every request the start endpoint received. */
+  starts: RequestRecord[];
+  /** Tokens by `provider:account id`, kept here and never sent to the browser. */
   tokens: Map<string, TokenSet>;
 }
 
@@ -33,38 +46,75 @@ async function sendFile(res: ServerResponse, path: string): Promise<void> {
   }
 }
 
-/** The page's own backend: redeems the code with the client secret and answers with who connected, never the tokens. */
-export function createDemoBackend(oidc: OidcServer, client: DemoClient, csrfToken: string): DemoBackend {
-  const exchanges: ExchangeRecord[] = [];
-  const tokens = new Map<string, TokenSet>();
-  const exchange = createExchangeHandler({
-    tokenEndpoint: oidc.tokenEndpoint,
-    clientId: client.clientId,
-    clientSecret: client.clientSecret,
-    redirectUri: client.redirectUri,
-    style: 'client_secret_basic',
-    authorize: (request) =>
-      request.headers.get('x-csrf-token') === csrfToken ? undefined : jsonError(403, 'invalid_request', 'missing or wrong CSRF token'),
-    async onTokens(tokenSet) {
-      const userinfo = await fetch(oidc.userinfoEndpoint, { headers: { Authorization: `Bearer ${tokenSet.access_token}` } });
-      const account = (await userinfo.json()) as { sub: string; name?: string; email?: string };
-      tokens.set(account.sub, tokenSet);
-      return { connected: true, provider: 'Demo ID', account: { name: account.name, email: account.email } };
-    },
-  });
-  const exchangeListener = toNodeListener(async (request) => {
+/** Wraps a handler to keep what it received and answered. */
+function recorded(handler: (request: Request) => Promise<Response>, records: RequestRecord[]) {
+  return toNodeListener(async (request) => {
     const body = await request.clone().json().catch(() => undefined);
-    const response = await exchange(request);
-    exchanges.push({ body, status: response.status });
+    const response = await handler(request);
+    records.push({ body, status: response.status });
     return response;
   });
+}
 
+/**
+ * The page's own backend, built from the server helpers: starts flows, redeems codes with the client
+ * secrets, refreshes tokens, and answers the page with who connected, never the tokens.
+ */
+export function createDemoBackend(demoProviders: DemoProvider[], csrfToken: string, secret: string): DemoBackend {
+  const exchanges: RequestRecord[] = [];
+  const starts: RequestRecord[] = [];
+  const tokens = new Map<string, TokenSet>();
+  /** The last connection per provider, which the refresh endpoint renews. */
+  const latest = new Map<string, { key: string; settings: ProviderSettings }>();
+  const providers: ProviderTable = Object.assign({}, ...demoProviders.map((provider) => provider.entries));
+  const ownerOf = (name: string) => demoProviders.find((provider) => name in provider.entries)!;
+
+  const options: ServerOptions = {
+    secret,
+    providers,
+    authorize: (request) => (request.headers.get('x-csrf-token') === csrfToken ? undefined : jsonError(403, 'invalid_request', 'missing or wrong CSRF token')),
+  };
+  const start = createStartHandler(options);
+  const exchange = createExchangeHandler({
+    ...options,
+    async onTokens(tokenSet, { provider, settings }) {
+      const account: Account = await ownerOf(provider).profile(tokenSet, settings);
+      const key = `${provider}:${account.id}`;
+      tokens.set(key, tokenSet);
+      latest.set(provider, { key, settings });
+      return { connected: true, provider, account: { name: account.name, email: account.email } };
+    },
+  });
+  const refresher = createTokenRefresher<string>({
+    client: (provider) => latest.get(provider)!.settings,
+    load: (provider) => tokens.get(latest.get(provider)?.key ?? ''),
+    save: (provider, fresh) => void tokens.set(latest.get(provider)!.key, fresh),
+  });
+  const refresh = async (request: Request) => {
+    const refusal = await options.authorize!(request);
+    if (refusal) return refusal;
+    const { provider } = (await request.json().catch(() => ({}))) as { provider?: string };
+    if (!provider || !latest.has(provider)) return jsonError(400, 'invalid_request', 'nothing is connected for this provider');
+    try {
+      const fresh = await refresher.refresh(provider);
+      return jsonResponse({ refreshed: true, expires_in: fresh.expires_in });
+    } catch (error) {
+      return jsonError(502, 'refresh_failed', (error as Error).message);
+    }
+  };
+
+  const listeners: Record<string, ReturnType<typeof toNodeListener>> = {
+    '/api/start': recorded(start, starts),
+    '/api/exchange': recorded(exchange, exchanges),
+    '/api/refresh': toNodeListener(refresh),
+  };
   return {
     exchanges,
+    starts,
     tokens,
     middleware(req, res, next) {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
-      if (path === '/api/exchange') return void exchangeListener(req, res);
+      if (listeners[path]) return void listeners[path](req, res);
       if (path === '/callback') return void sendFile(res, join(ROOT, 'demo', 'callback.html'));
       if (path.startsWith('/dist/')) {
         const file = resolve(DIST, decodeURIComponent(path.slice('/dist/'.length)));

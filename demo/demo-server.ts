@@ -3,7 +3,9 @@ import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer, type Plugin } from 'vite';
 import { createDemoBackend, type DemoBackend } from './backend.js';
+import { demoIdProvider, gancioProvider, kankaProvider, kitchenMonkiProvider, type DemoProvider } from './providers.js';
 import { startOidcServer, type OidcServer } from './provider/oidc-server.js';
+import type { KitchenMonki } from './emulators/kitchenmonki.js';
 
 export interface DemoOptions {
   /** The page's port; 0 picks a free one. */
@@ -18,6 +20,9 @@ export interface Demo {
   url: string;
   oidc: OidcServer;
   backend: DemoBackend;
+  /** The emulated providers' own addresses. */
+  gancioOrigin: string;
+  kitchenMonki: KitchenMonki;
   close(): Promise<void>;
 }
 
@@ -48,7 +53,17 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const client = { clientId: 'demo-app', clientSecret: randomBytes(24).toString('hex'), redirectUri: `${url}/callback` };
   const oidc = await startOidcServer({ client, port: options.providerPort ?? 0, crossOriginOpenerPolicy: options.crossOriginOpenerPolicy });
   const csrfToken = randomBytes(24).toString('hex');
-  const backend = createDemoBackend(oidc, client, csrfToken);
+  const kitchenMonki = await kitchenMonkiProvider(client.redirectUri);
+  const gancio = await gancioProvider(client.redirectUri, url);
+  const providers: Record<string, DemoProvider> = {
+    'demo-id': demoIdProvider(oidc, client),
+    kanka: await kankaProvider(client.redirectUri),
+    gancio,
+    kitchenmonki: kitchenMonki,
+  };
+  const backend = createDemoBackend(Object.values(providers), csrfToken, randomBytes(32).toString('hex'));
+  // What the page's picker needs: each provider's label and the element's attributes in each mode.
+  const pageProviders = Object.fromEntries(Object.entries(providers).map(([id, { label, browser, server }]) => [id, { label, browser, server }]));
   const vite = await createViteServer({
     root: fileURLToPath(new URL('..', import.meta.url)),
     configFile: false,
@@ -56,7 +71,14 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     server: { host: '127.0.0.1', port, strictPort: true, hmr: false, watch: null },
     plugins: [
       demoPagePlugin(
-        { ISSUER: oidc.issuer, AUTHORIZE_URL: oidc.authorizeUrl, CLIENT_ID: client.clientId, REDIRECT_URI: client.redirectUri, CSRF_TOKEN: csrfToken },
+        {
+          ISSUER: oidc.issuer,
+          AUTHORIZE_URL: oidc.authorizeUrl,
+          CLIENT_ID: client.clientId,
+          REDIRECT_URI: client.redirectUri,
+          CSRF_TOKEN: csrfToken,
+          DEMO_PROVIDERS: JSON.stringify(pageProviders).replace(/</g, '\\u003c'),
+        },
         backend,
       ),
     ],
@@ -66,9 +88,11 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     url,
     oidc,
     backend,
+    gancioOrigin: gancio.origin,
+    kitchenMonki: kitchenMonki.monki,
     async close() {
       await vite.close();
-      await oidc.close();
+      await Promise.all([oidc.close(), ...Object.values(providers).map((provider) => provider.close())]);
     },
   };
 }

@@ -13,5 +13,6 @@ interface DemoExchangeResponse {
 
 export function showConnection(target: Element, response: DemoExchangeResponse | null): void {
   const account = response?.account;
-  target.textContent = account ? `Connected to ${response?.provider ?? 'the provider'} as ${account.name} (${account.email}).` : 'Connected.';
+  const email = account?.email ? ` (${account.email})` : '';
+  target.textContent = account ? `Connected to ${response?.provider ?? 'the provider'} as ${account.name}${email}.` : 'Connected.';
 }

@@ -1,9 +1,11 @@
 import '../src/oauth-connect.js';
 import { describeEvent, showConnection } from './event-log.js';
+import { configureWidget, readProviderChoices } from './provider-picker.js';
 
 const EVENTS = ['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success', 'oauth-connect-error', 'oauth-connect-cancel'];
 const log = document.querySelector('#event-log')!;
 const connection = document.querySelector('#connection')!;
+const widget = document.querySelector('oauth-connect')!;
 
 for (const type of EVENTS) {
   document.addEventListener(type, (event) => {
@@ -13,3 +15,35 @@ for (const type of EVENTS) {
     if (type === 'oauth-connect-success') showConnection(connection, (event as CustomEvent).detail.response);
   });
 }
+
+// The picker: ?provider=kanka&mode=server selects a provider and mode, and links to them.
+const form = document.querySelector<HTMLFormElement>('#picker')!;
+const choices = readProviderChoices(document.querySelector('#demo-providers')!.textContent!);
+const select = form.elements.namedItem('provider') as HTMLSelectElement;
+for (const [id, choice] of Object.entries(choices)) select.append(new Option(choice.label, id));
+const query = new URLSearchParams(location.search);
+select.value = query.get('provider') && choices[query.get('provider')!] ? query.get('provider')! : 'demo-id';
+(form.elements.namedItem('mode') as RadioNodeList).value = query.get('mode') === 'server' ? 'server' : 'browser';
+
+function apply(): void {
+  const mode = (form.elements.namedItem('mode') as RadioNodeList).value as 'browser' | 'server';
+  configureWidget(widget, choices[select.value]!, mode);
+  const url = new URL(location.href);
+  url.searchParams.set('provider', select.value);
+  url.searchParams.set('mode', mode);
+  history.replaceState(null, '', url);
+}
+form.addEventListener('change', apply);
+if (query.has('provider') || query.has('mode')) apply();
+
+const refreshResult = document.querySelector('#refresh-result')!;
+document.querySelector('#refresh')!.addEventListener('click', async () => {
+  const csrf = document.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')!.content;
+  const response = await fetch('/api/refresh', {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json', 'X-CSRF-TOKEN': csrf },
+    body: JSON.stringify({ provider: widget.getAttribute('provider') }),
+  });
+  const body = (await response.json()) as { expires_in?: number; error_description?: string };
+  refreshResult.textContent = response.ok ? `Tokens refreshed at ${new Date().toLocaleTimeString()}; the new access token lasts ${body.expires_in} s.` : `Refresh failed: ${body.error_description}`;
+});

@@ -120,7 +120,9 @@ export function createOAuthEmulator(options: OAuthEmulatorOptions) {
     },
     /** The token endpoint: a form POST with the given headers and parameters; answers status and JSON body. */
     async token(headers: Record<string, string>, params: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
-      const request = new OAuth2Server.Request({ method: 'POST', headers: { ...headers, 'content-type': 'application/x-www-form-urlencoded' }, query: {}, body: params });
+      // type-is, which the library asks, sees a body only with a length: the form was parsed already.
+      const form = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(new URLSearchParams(params).toString().length) };
+      const request = new OAuth2Server.Request({ method: 'POST', headers: { ...headers, ...form }, query: {}, body: params });
       const response = new OAuth2Server.Response({});
       try {
         await server.token(request, response);

@@ -15,6 +15,7 @@ export const test = base.extend<{ exchanges: Demo['backend']['exchanges']; reset
   resetDemo: [
     async ({ demo }, use) => {
       demo.backend.exchanges.length = 0;
+      demo.backend.starts.length = 0;
       demo.oidc.setCrossOriginOpenerPolicy(false);
       await use();
     },
@@ -26,10 +27,18 @@ export const test = base.extend<{ exchanges: Demo['backend']['exchanges']; reset
 export { expect };
 
 /** Clicks the widget and returns the popup it opened. */
-export async function clickConnect(page: Page): Promise<Page> {
+export async function clickConnect(page: Page, provider = 'Demo ID'): Promise<Page> {
   const popup = page.waitForEvent('popup');
-  await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
+  await page.getByRole('button', { name: `Connect with ${provider}`, exact: true }).click();
   return popup;
+}
+
+/** Logs in as the demo user and answers the approval page of an emulated provider (Kanka, Gancio, KitchenMonki). */
+export async function logInAndAuthorize(popup: Page, decision: 'Authorize' | 'Cancel' = 'Authorize'): Promise<void> {
+  await popup.getByLabel('Username').fill('demo');
+  await popup.getByLabel('Password').fill('demo-password');
+  await popup.getByRole('button', { name: 'Log in' }).click();
+  await popup.getByRole('button', { name: decision }).click();
 }
 
 /**

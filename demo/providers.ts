@@ -1,0 +1,158 @@
+import { createClientRegistry, type ProviderEntry, type ProviderSettings, type TokenSet } from '../src/server.js';
+import { startGancio } from './emulators/gancio.js';
+import { startKitchenMonki } from './emulators/kitchenmonki.js';
+import { startPassport } from './emulators/passport.js';
+import type { EmulatedClient } from './emulators/oauth-model.js';
+import type { OidcServer } from './provider/oidc-server.js';
+import { randomBytes } from 'node:crypto';
+
+/** Who connected, as the provider's profile endpoint says. */
+export interface Account {
+  id: string;
+  name: string;
+  email?: string;
+}
+
+/** One choice of the demo's provider picker: the backend's settings and the element's attributes in each mode. */
+export interface DemoProvider {
+  label: string;
+  /** Backend entries by provider name (the element's `provider`). */
+  entries: Record<string, ProviderEntry>;
+  /** Element attributes for a flow the widget starts in the browser. */
+  browser: Record<string, string>;
+  /** Element attributes for a flow the backend starts (`start-url`). */
+  server: Record<string, string>;
+  profile(tokens: TokenSet, settings: ProviderSettings): Promise<Account>;
+  close(): Promise<void>;
+}
+
+const secret = () => randomBytes(20).toString('hex');
+
+async function getJson(url: string, accessToken: string): Promise<Record<string, unknown>> {
+  const response = await fetch(url, { headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' } });
+  if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
+  return (await response.json()) as Record<string, unknown>;
+}
+
+/** The attributes a browser-started element needs for `settings`. */
+function browserAttributes(name: string, settings: ProviderSettings): Record<string, string> {
+  const attributes: Record<string, string> = { provider: name, 'authorize-url': settings.authorizeEndpoint, 'client-id': settings.clientId, 'redirect-uri': settings.redirectUri };
+  if (settings.scope) attributes.scope = settings.scope;
+  if (settings.issuer) attributes.issuer = settings.issuer;
+  if (settings.responseMode) attributes['response-mode'] = settings.responseMode;
+  if (settings.params) attributes.params = new URLSearchParams(settings.params).toString();
+  return attributes;
+}
+
+export function demoIdProvider(oidc: OidcServer, client: { clientId: string; clientSecret: string; redirectUri: string }): DemoProvider {
+  const name = 'Demo ID';
+  const settings: ProviderSettings = {
+    authorizeEndpoint: oidc.authorizeUrl,
+    tokenEndpoint: oidc.tokenEndpoint,
+    clientId: client.clientId,
+    clientSecret: client.clientSecret,
+    style: 'client_secret_basic',
+    redirectUri: client.redirectUri,
+    scope: 'openid profile email',
+    issuer: oidc.issuer,
+    params: { prompt: 'consent' },
+    browserStart: true,
+  };
+  return {
+    label: 'Demo ID (OpenID Connect, oidc-provider)',
+    entries: { [name]: settings },
+    browser: browserAttributes(name, settings),
+    server: { provider: name, issuer: oidc.issuer },
+    async profile(tokens) {
+      const claims = await getJson(oidc.userinfoEndpoint, tokens.access_token);
+      return { id: String(claims.sub), name: String(claims.name), email: claims.email as string | undefined };
+    },
+    close: async () => {},
+  };
+}
+
+export async function kankaProvider(redirectUri: string): Promise<DemoProvider> {
+  const client: EmulatedClient = { id: '9b1c0e4e-demo-kanka', secret: secret(), name: 'oauth-connect demo', redirectUris: [redirectUri] };
+  const kanka = await startPassport({ brand: 'Kanka', clients: [client] });
+  const name = 'Kanka';
+  const settings: ProviderSettings = {
+    authorizeEndpoint: `${kanka.origin}/oauth/authorize`,
+    tokenEndpoint: `${kanka.origin}/oauth/token`,
+    clientId: client.id,
+    clientSecret: client.secret,
+    style: 'client_secret_post',
+    redirectUri,
+    browserStart: true,
+  };
+  return {
+    label: 'Kanka (Laravel Passport)',
+    entries: { [name]: settings },
+    browser: browserAttributes(name, settings),
+    server: { provider: name },
+    async profile(tokens) {
+      const { data } = (await getJson(`${kanka.origin}/api/1.0/profile`, tokens.access_token)) as { data: { id: string; name: string } };
+      return { id: data.id, name: data.name };
+    },
+    close: () => kanka.close(),
+  };
+}
+
+export async function gancioProvider(redirectUri: string, website: string): Promise<DemoProvider & { origin: string }> {
+  const gancio = await startGancio();
+  // Any Gancio instance the user names: a client is registered there on first use, and kept.
+  const registry = createClientRegistry({ style: 'gancio', metadata: { clientName: 'oauth-connect demo', redirectUris: [redirectUri], scope: 'event:write', website } });
+  const atInstance = async (instance: string): Promise<ProviderSettings> => {
+    const client = await registry.client(instance);
+    return {
+      authorizeEndpoint: `${instance}/authorize`,
+      tokenEndpoint: `${instance}/oauth/token`,
+      clientId: client.clientId,
+      clientSecret: client.clientSecret,
+      style: 'client_secret_post',
+      redirectUri,
+      scope: 'event:write',
+    };
+  };
+  // The widget can only start a flow itself with a client it knows: this demo's own instance, registered now.
+  const local = { ...(await atInstance(gancio.origin)), browserStart: true };
+  return {
+    origin: gancio.origin,
+    label: 'Gancio (client registered per instance)',
+    entries: { Gancio: atInstance, 'Gancio (demo instance)': local },
+    browser: browserAttributes('Gancio (demo instance)', local),
+    server: { provider: 'Gancio', 'ask-instance': '', instance: gancio.origin },
+    async profile(tokens, settings) {
+      const { data } = (await getJson(new URL('/api/user', settings.tokenEndpoint).href, tokens.access_token)) as { data: { id: string; name: string } };
+      return { id: data.id, name: data.name };
+    },
+    close: () => gancio.close(),
+  };
+}
+
+export async function kitchenMonkiProvider(redirectUri: string) {
+  const client: EmulatedClient = { id: 'demo-kitchen-client', secret: secret(), name: 'oauth-connect demo', redirectUris: [redirectUri] };
+  const monki = await startKitchenMonki({ clients: [client] });
+  const name = 'KitchenMonki';
+  const settings: ProviderSettings = {
+    authorizeEndpoint: `${monki.web.origin}/authorize`,
+    tokenEndpoint: `${monki.api.origin}/v2/token/grant`,
+    clientId: client.id,
+    clientSecret: client.secret,
+    style: 'query',
+    redirectUri,
+    responseMode: 'web_message',
+    browserStart: true,
+  };
+  const provider: DemoProvider = {
+    label: 'KitchenMonki (display=popup, GET token grant, rotating refresh tokens)',
+    entries: { [name]: settings },
+    browser: browserAttributes(name, settings),
+    server: { provider: name },
+    async profile(tokens) {
+      const me = await getJson(`${monki.api.origin}/v2/me`, tokens.access_token);
+      return { id: String(me.id), name: String(me.name) };
+    },
+    close: () => monki.close(),
+  };
+  return { ...provider, monki };
+}
