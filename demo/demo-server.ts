@@ -22,6 +22,8 @@ export interface Demo {
   backend: DemoBackend;
   /** The emulated providers' own addresses. */
   gancioOrigin: string;
+  /** The demo's providers by picker id. */
+  providers: Record<string, DemoProvider>;
   kitchenMonki: KitchenMonki;
   close(): Promise<void>;
 }
@@ -89,6 +91,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     oidc,
     backend,
     gancioOrigin: gancio.origin,
+    providers,
     kitchenMonki: kitchenMonki.monki,
     async close() {
       await vite.close();

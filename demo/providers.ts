@@ -23,6 +23,8 @@ export interface DemoProvider {
   /** Element attributes for a flow the backend starts (`start-url`). */
   server: Record<string, string>;
   profile(tokens: TokenSet, settings: ProviderSettings): Promise<Account>;
+  /** How many token responses the provider has given out: what tests check nothing was redeemed. */
+  tokensIssued(): number;
   close(): Promise<void>;
 }
 
@@ -67,6 +69,7 @@ export function demoIdProvider(oidc: OidcServer, client: { clientId: string; cli
       const claims = await getJson(oidc.userinfoEndpoint, tokens.access_token);
       return { id: String(claims.sub), name: String(claims.name), email: claims.email as string | undefined };
     },
+    tokensIssued: () => Number.NaN,
     close: async () => {},
   };
 }
@@ -93,6 +96,7 @@ export async function kankaProvider(redirectUri: string): Promise<DemoProvider> 
       const { data } = (await getJson(`${kanka.origin}/api/1.0/profile`, tokens.access_token)) as { data: { id: string; name: string } };
       return { id: data.id, name: data.name };
     },
+    tokensIssued: () => kanka.emulator.issued.length,
     close: () => kanka.close(),
   };
 }
@@ -125,6 +129,7 @@ export async function gancioProvider(redirectUri: string, website: string): Prom
       const { data } = (await getJson(new URL('/api/user', settings.tokenEndpoint).href, tokens.access_token)) as { data: { id: string; name: string } };
       return { id: data.id, name: data.name };
     },
+    tokensIssued: () => gancio.emulator.issued.length,
     close: () => gancio.close(),
   };
 }
@@ -152,6 +157,7 @@ export async function kitchenMonkiProvider(redirectUri: string) {
       const me = await getJson(`${monki.api.origin}/v2/me`, tokens.access_token);
       return { id: String(me.id), name: String(me.name) };
     },
+    tokensIssued: () => monki.web.emulator.issued.length,
     close: () => monki.close(),
   };
   return { ...provider, monki };

@@ -80,6 +80,9 @@ export function createExchangeHandler(options: ExchangeHandlerOptions, keeper = 
       if (body.provider !== undefined && body.provider !== flow.provider) {
         return fail(400, 'invalid_request', `"provider" ${JSON.stringify(body.provider)} is not the provider this flow started with`, clear);
       }
+    } else if (await keeper.isMinted(body.state)) {
+      // The start handler issued this state, to a browser that holds its cookie: not this one.
+      return fail(400, 'invalid_request', '"state" was issued to another browser, or its flow cookie is gone');
     } else {
       // No flow kept for this state in this browser: only a provider that allows widget-started flows may go on.
       const name = body.provider ?? soleProvider(options);

@@ -1,4 +1,5 @@
 import { readCookies, serializeCookie, type CookieOptions } from './cookies.js';
+import { base64url, randomToken } from '../core/random.js';
 import { seal, sealKey, unseal, type SealKey } from './sealed-cookie.js';
 
 /** What the start handler keeps about one flow until its code comes back. */
@@ -42,11 +43,32 @@ export type TakeResult = { flow: KeptFlow } | { refused: string } | { absent: tr
 export class FlowKeeper {
   readonly ttlSeconds: number;
   readonly #key: SealKey;
+  readonly #stateKey: Promise<CryptoKey>;
   readonly #usedStates = new Map<string, number>();
 
   constructor(private readonly options: FlowKeeperOptions) {
     this.#key = sealKey(options.secret);
+    this.#stateKey = crypto.subtle.importKey('raw', new TextEncoder().encode(`oauth-connect state\0${options.secret}`), { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']);
     this.ttlSeconds = options.flowTtlSeconds ?? 600;
+  }
+
+  async #stateTag(nonce: string): Promise<string> {
+    const mac = await crypto.subtle.sign('HMAC', await this.#stateKey, new TextEncoder().encode(nonce));
+    return base64url(new Uint8Array(mac)).slice(0, 22);
+  }
+
+  /**
+   * A state only this server mints: a random part and its MAC. So the exchange can tell a state the
+   * start handler issued (which must come with its cookie) from one a widget made up in the browser.
+   */
+  async mintState(): Promise<string> {
+    const nonce = randomToken();
+    return `${nonce}.${await this.#stateTag(nonce)}`;
+  }
+
+  async isMinted(state: string): Promise<boolean> {
+    const [nonce, tag, extra] = state.split('.');
+    return Boolean(nonce && tag && extra === undefined && tag === (await this.#stateTag(nonce)));
   }
 
   cookieName(state: string): string {

@@ -1,5 +1,4 @@
 import { createCodeVerifier, deriveCodeChallenge } from '../core/pkce.js';
-import { randomToken } from '../core/random.js';
 import { FlowKeeper } from './flow-keeper.js';
 import { jsonError, jsonResponse } from './json-response.js';
 import { ProviderLookupError, isPerInstance, readInstanceOrigin, resolveProvider, type ProviderSettings } from './providers.js';
@@ -58,7 +57,7 @@ export function createStartHandler(options: ServerOptions, keeper = new FlowKeep
       throw error;
     }
 
-    const state = randomToken();
+    const state = await keeper.mintState();
     const codeVerifier = settings.pkce === false ? undefined : createCodeVerifier();
     const codeChallenge = codeVerifier ? await deriveCodeChallenge(codeVerifier) : undefined;
     const setCookie = await keeper.keep({ state, provider, instance, codeVerifier, expiresAt: Date.now() + keeper.ttlSeconds * 1000 }, request);
