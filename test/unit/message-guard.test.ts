@@ -36,3 +36,25 @@ describe('acceptCallbackMessage', () => {
     expect(acceptCallbackMessage(message({}), { ...expected, source: null })).toBeUndefined();
   });
 });
+
+describe('acceptCallbackMessage with response-mode="web_message"', () => {
+  const provider = { ...expected, origins: ['https://app.test', 'https://id.test'], webMessage: true };
+  const response = { type: 'authorization_response', response: { code: 'c0de', state: 'good-state' } };
+
+  test("accepts the provider's own authorization_response from the popup", () => {
+    expect(acceptCallbackMessage(message({ origin: 'https://id.test', data: response }), provider)).toEqual(response.response);
+  });
+
+  test.each<[string, Partial<MessageEventInit>]>([
+    ['another origin', { origin: 'https://evil.test', data: response }],
+    ['another window', { origin: 'https://id.test', source: null, data: response }],
+    ['a wrong state', { origin: 'https://id.test', data: { ...response, response: { code: 'c0de', state: 'other' } } }],
+    ['an unknown parameter', { origin: 'https://id.test', data: { ...response, response: { ...response.response, access_token: 'x' } } }],
+  ])('ignores it from %s', (_case, init) => {
+    expect(acceptCallbackMessage(message(init), provider)).toBeUndefined();
+  });
+
+  test('ignores the authorization_response shape when the attempt did not ask for web_message', () => {
+    expect(acceptCallbackMessage(message({ origin: 'https://id.test', data: response }), { ...provider, webMessage: false })).toBeUndefined();
+  });
+});
