@@ -14,8 +14,8 @@ test('click, sign in and consent in the popup: the page shows the connected user
   // The code was redeemed at the provider once, and the tokens stayed on the server.
   expect(exchanges).toHaveLength(1);
   expect(exchanges[0].status).toBe(200);
-  expect(demo.backend.tokens.get(DEMO_ACCOUNT.claims.sub)?.access_token).toEqual(expect.any(String));
-  await expect(page.getByTestId('event-log')).not.toContainText(demo.backend.tokens.get(DEMO_ACCOUNT.claims.sub)!.access_token);
+  expect(demo.backend.tokens.get(`Demo ID:${DEMO_ACCOUNT.claims.sub}`)?.access_token).toEqual(expect.any(String));
+  await expect(page.getByTestId('event-log')).not.toContainText(demo.backend.tokens.get(`Demo ID:${DEMO_ACCOUNT.claims.sub}`)!.access_token);
 });
 
 test('the user closing the popup ends the attempt as cancel within 1.5 s, with no exchange', async ({ page, demo, exchanges }) => {

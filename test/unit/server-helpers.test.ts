@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { createClientRegistry } from '../../src/server/client-registration.js';
 import { createTokenRefresher } from '../../src/server/refresh.js';
-import { requestTokens } from '../../src/server/token-request.js';
+import { requestTokens, type TokenSet } from '../../src/server/token-request.js';
 
 /** A fetch that records each request and answers from `reply`. */
 function fakeFetch(reply: (request: Request) => Response | Promise<Response>) {
@@ -43,7 +43,7 @@ describe('createTokenRefresher', () => {
       alive = `r${++counter}`;
       return json({ access_token: `a${counter}`, refresh_token: alive });
     });
-    const kept = new Map([['user', { access_token: 'a1', refresh_token: 'r1' }]]);
+    const kept = new Map<string, TokenSet>([['user', { access_token: 'a1', refresh_token: 'r1' }]]);
     const saved: string[] = [];
     const refresher = createTokenRefresher<string>({
       client: () => ({ tokenEndpoint: 'https://p.test/token', clientId: 'id', clientSecret: 's', style: 'client_secret_post' }),
@@ -63,7 +63,7 @@ describe('createTokenRefresher', () => {
 
   test('a provider that does not rotate keeps the current refresh token', async () => {
     const { fetcher } = fakeFetch(() => json({ access_token: 'a2' }));
-    const kept = new Map([['user', { access_token: 'a1', refresh_token: 'r1' }]]);
+    const kept = new Map<string, TokenSet>([['user', { access_token: 'a1', refresh_token: 'r1' }]]);
     const refresher = createTokenRefresher<string>({
       client: () => ({ tokenEndpoint: 'https://p.test/token', clientId: 'id', clientSecret: 's' }),
       load: (key) => kept.get(key),
