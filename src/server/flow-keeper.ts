@@ -104,8 +104,10 @@ export class FlowKeeper {
     const until = this.#usedStates.get(state);
     if (until !== undefined && until >= now) return false;
     this.#usedStates.set(state, expiresAt);
-    if (this.#usedStates.size > REMEMBERED_STATES) {
-      for (const [old, oldUntil] of this.#usedStates) if (oldUntil < now || this.#usedStates.size > REMEMBERED_STATES) this.#usedStates.delete(old);
+    // Oldest first: a state past its expiry is refused anyway, so forgetting it is safe.
+    for (const [old, oldUntil] of this.#usedStates) {
+      if (this.#usedStates.size <= REMEMBERED_STATES && oldUntil >= now) break;
+      this.#usedStates.delete(old);
     }
     return true;
   }
