@@ -137,14 +137,8 @@ export class AuthorizationAttempt {
 
   /** Server-initiated mode: the blank popup waits while the backend builds the authorize URL. */
   async #startOnServer(): Promise<void> {
-    let answer: StartAnswer;
-    try {
-      answer = await this.#requestStart();
-    } catch (error) {
-      if (error instanceof OAuthConnectError) this.#finish({ kind: 'error', error });
-      return;
-    }
-    if (this.#phase !== 'authorizing') return;
+    const answer = await this.#startOrFail();
+    if (!answer || this.#phase !== 'authorizing') return;
     if (!this.#popup || this.#popup.closed) {
       this.#finish({ kind: 'cancel', reason: 'popup_closed' });
       return;
@@ -153,6 +147,16 @@ export class AuthorizationAttempt {
     this.#listen();
     this.#popup.location.replace(answer.authorizeUrl.href);
     this.hooks.onStart?.({ authorizeUrl: answer.authorizeUrl.href });
+  }
+
+  /** The start endpoint's answer, or undefined once the attempt has ended with its error (or was aborted). */
+  async #startOrFail(): Promise<StartAnswer | undefined> {
+    try {
+      return await this.#requestStart();
+    } catch (error) {
+      if (error instanceof OAuthConnectError) this.#finish({ kind: 'error', error });
+      return undefined;
+    }
   }
 
   #requestStart(): Promise<StartAnswer> {
@@ -190,13 +194,8 @@ export class AuthorizationAttempt {
     const owner = { clientId: this.config.clientId, authorizeUrl: this.config.authorizeUrl.href };
     let authorizeUrl: string;
     if (this.config.startUrl) {
-      let answer: StartAnswer;
-      try {
-        answer = await this.#requestStart();
-      } catch (error) {
-        if (error instanceof OAuthConnectError) this.#finish({ kind: 'error', error });
-        return;
-      }
+      const answer = await this.#startOrFail();
+      if (!answer) return;
       this.#adopt(answer);
       authorizeUrl = answer.authorizeUrl.href;
     } else {
