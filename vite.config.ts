@@ -10,10 +10,15 @@ import { chromiumLaunchOptions } from './test/browsers.js';
 const builds: Record<string, UserConfig['build']> = {
   modules: {
     lib: {
-      entry: { 'oauth-connect': 'src/oauth-connect.ts', callback: 'src/callback.ts', server: 'src/server.ts' },
+      entry: {
+        'oauth-connect': 'src/oauth-connect.ts',
+        callback: 'src/callback.ts',
+        server: 'src/server.ts',
+        'server-redis': 'src/server-redis.ts',
+      },
       formats: ['es'],
     },
-    rollupOptions: { external: [/^lit/, /^node:/] },
+    rollupOptions: { external: [/^lit/, /^node:/, 'oauth4webapi', 'ipaddr.js'] },
     minify: false,
     emptyOutDir: true,
   },
@@ -30,14 +35,27 @@ const builds: Record<string, UserConfig['build']> = {
 export default defineConfig(({ mode }) => ({
   build: { target: 'es2022', ...builds[mode] },
   test: {
-    include: ['test/unit/**/*.test.ts'],
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
-    browser: {
-      enabled: true,
-      headless: true,
-      screenshotFailures: false,
-      provider: playwright({ launchOptions: chromiumLaunchOptions() }),
-      instances: [{ browser: 'chromium' }],
-    },
+    projects: [
+      {
+        // The browser half (core, element, callback) runs in a real browser.
+        extends: true,
+        test: {
+          name: 'browser',
+          include: ['test/unit/**/*.test.ts'],
+          browser: {
+            enabled: true,
+            headless: true,
+            screenshotFailures: false,
+            provider: playwright({ launchOptions: chromiumLaunchOptions() }),
+            instances: [{ browser: 'chromium' }],
+          },
+        },
+      },
+      {
+        // The server half runs where it is deployed: Node, with real sockets, processes and Redis.
+        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 },
+      },
+    ],
   },
 }));

@@ -8,9 +8,10 @@ import {
   jsonError,
   jsonResponse,
   toNodeListener,
-  type ProviderSettings,
+  type ResolvedProvider,
   type ProviderTable,
   type ServerOptions,
+  type OutboundOptions,
   type TokenSet,
 } from '../src/server.js';
 import type { Account, DemoProvider } from './providers.js';
@@ -60,18 +61,19 @@ function recorded(handler: (request: Request) => Promise<Response>, records: Req
  * The page's own backend, built from the server helpers: starts flows, redeems codes with the client
  * secrets, refreshes tokens, and answers the page with who connected, never the tokens.
  */
-export function createDemoBackend(demoProviders: DemoProvider[], csrfToken: string, secret: string): DemoBackend {
+export function createDemoBackend(demoProviders: DemoProvider[], csrfToken: string, secret: string, outbound?: OutboundOptions): DemoBackend {
   const exchanges: RequestRecord[] = [];
   const starts: RequestRecord[] = [];
   const tokens = new Map<string, TokenSet>();
   /** The last connection per provider, which the refresh endpoint renews. */
-  const latest = new Map<string, { key: string; settings: ProviderSettings }>();
+  const latest = new Map<string, { key: string; settings: ResolvedProvider }>();
   const providers: ProviderTable = Object.assign({}, ...demoProviders.map((provider) => provider.entries));
   const ownerOf = (name: string) => demoProviders.find((provider) => name in provider.entries)!;
 
   const options: ServerOptions = {
     secret,
     providers,
+    outbound,
     authorize: (request) => (request.headers.get('x-csrf-token') === csrfToken ? undefined : jsonError(403, 'invalid_request', 'missing or wrong CSRF token')),
   };
   const start = createStartHandler(options);
@@ -115,7 +117,8 @@ export function createDemoBackend(demoProviders: DemoProvider[], csrfToken: stri
     middleware(req, res, next) {
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (listeners[path]) return void listeners[path](req, res);
-      if (path === '/callback') return void sendFile(res, join(ROOT, 'demo', 'callback.html'));
+      // One callback page, at a path per issuer (Gancio instances get /callback/gancio/<host>).
+      if (path === '/callback' || path.startsWith('/callback/')) return void sendFile(res, join(ROOT, 'demo', 'callback.html'));
       if (path.startsWith('/dist/')) {
         const file = resolve(DIST, decodeURIComponent(path.slice('/dist/'.length)));
         if (file.startsWith(DIST + sep)) return void sendFile(res, file);

@@ -63,7 +63,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     gancio,
     kitchenmonki: kitchenMonki,
   };
-  const backend = createDemoBackend(Object.values(providers), csrfToken, randomBytes(32).toString('hex'));
+  const backend = createDemoBackend(Object.values(providers), csrfToken, randomBytes(32).toString('hex'), gancio.outbound);
   // What the page's picker needs: each provider's label and the element's attributes in each mode.
   const pageProviders = Object.fromEntries(Object.entries(providers).map(([id, { label, browser, server }]) => [id, { label, browser, server }]));
   const vite = await createViteServer({

@@ -1,4 +1,4 @@
-import { createClientRegistry, type ProviderEntry, type ProviderSettings, type TokenSet } from '../src/server.js';
+import { createClientRegistry, type ProviderEntry, type ResolvedProvider, type TokenSet } from '../src/server.js';
 import { startGancio } from './emulators/gancio.js';
 import { startKitchenMonki } from './emulators/kitchenmonki.js';
 import { startPassport } from './emulators/passport.js';
@@ -22,7 +22,7 @@ export interface DemoProvider {
   browser: Record<string, string>;
   /** Element attributes for a flow the backend starts (`start-url`). */
   server: Record<string, string>;
-  profile(tokens: TokenSet, settings: ProviderSettings): Promise<Account>;
+  profile(tokens: TokenSet, settings: ResolvedProvider): Promise<Account>;
   /** How many token responses the provider has given out: what tests check nothing was redeemed. */
   tokensIssued(): number;
   close(): Promise<void>;
@@ -37,7 +37,7 @@ async function getJson(url: string, accessToken: string): Promise<Record<string,
 }
 
 /** The attributes a browser-started element needs for `settings`. */
-function browserAttributes(name: string, settings: ProviderSettings): Record<string, string> {
+function browserAttributes(name: string, settings: ResolvedProvider): Record<string, string> {
   const attributes: Record<string, string> = { provider: name, 'authorize-url': settings.authorizeEndpoint, 'client-id': settings.clientId, 'redirect-uri': settings.redirectUri };
   if (settings.scope) attributes.scope = settings.scope;
   if (settings.issuer) attributes.issuer = settings.issuer;
@@ -48,7 +48,7 @@ function browserAttributes(name: string, settings: ProviderSettings): Record<str
 
 export function demoIdProvider(oidc: OidcServer, client: { clientId: string; clientSecret: string; redirectUri: string }): DemoProvider {
   const name = 'Demo ID';
-  const settings: ProviderSettings = {
+  const settings: ResolvedProvider = {
     authorizeEndpoint: oidc.authorizeUrl,
     tokenEndpoint: oidc.tokenEndpoint,
     clientId: client.clientId,
@@ -78,7 +78,7 @@ export async function kankaProvider(redirectUri: string): Promise<DemoProvider> 
   const client: EmulatedClient = { id: '9b1c0e4e-demo-kanka', secret: secret(), name: 'oauth-connect demo', redirectUris: [redirectUri] };
   const kanka = await startPassport({ brand: 'Kanka', clients: [client] });
   const name = 'Kanka';
-  const settings: ProviderSettings = {
+  const settings: ResolvedProvider = {
     authorizeEndpoint: `${kanka.origin}/oauth/authorize`,
     tokenEndpoint: `${kanka.origin}/oauth/token`,
     clientId: client.id,
@@ -101,11 +101,19 @@ export async function kankaProvider(redirectUri: string): Promise<DemoProvider> 
   };
 }
 
-export async function gancioProvider(redirectUri: string, website: string): Promise<DemoProvider & { origin: string }> {
+export async function gancioProvider(redirectUri: string, website: string): Promise<DemoProvider & { origin: string; outbound: { allowHosts: string[] } }> {
   const gancio = await startGancio();
-  // Any Gancio instance the user names: a client is registered there on first use, and kept.
-  const registry = createClientRegistry({ style: 'gancio', metadata: { clientName: 'oauth-connect demo', redirectUris: [redirectUri], scope: 'event:write', website } });
-  const atInstance = async (instance: string): Promise<ProviderSettings> => {
+  // Each instance gets its own redirect URI (RFC 9700 section 4.4.2): a response tells where it came from.
+  const redirectUriAt = (instance: string) => `${redirectUri}/gancio/${encodeURIComponent(new URL(instance).host)}`;
+  // Any Gancio instance the user names: a client is registered there on first use, and kept. The demo's own
+  // instance listens on 127.0.0.1, which the outbound guard refuses unless it is named as trusted.
+  const outbound = { allowHosts: [new URL(gancio.origin).host] };
+  const registry = createClientRegistry({
+    style: 'gancio',
+    metadata: { clientName: 'oauth-connect demo', redirectUri: redirectUriAt, scope: 'event:write', website },
+    outbound,
+  });
+  const atInstance = async (instance: string): Promise<ResolvedProvider> => {
     const client = await registry.client(instance);
     return {
       authorizeEndpoint: `${instance}/authorize`,
@@ -113,7 +121,7 @@ export async function gancioProvider(redirectUri: string, website: string): Prom
       clientId: client.clientId,
       clientSecret: client.clientSecret,
       style: 'client_secret_post',
-      redirectUri,
+      redirectUri: redirectUriAt(instance),
       scope: 'event:write',
     };
   };
@@ -121,6 +129,7 @@ export async function gancioProvider(redirectUri: string, website: string): Prom
   const local = { ...(await atInstance(gancio.origin)), browserStart: true };
   return {
     origin: gancio.origin,
+    outbound,
     label: 'Gancio (client registered per instance)',
     entries: { Gancio: atInstance, 'Gancio (demo instance)': local },
     browser: browserAttributes('Gancio (demo instance)', local),
@@ -138,7 +147,7 @@ export async function kitchenMonkiProvider(redirectUri: string) {
   const client: EmulatedClient = { id: 'demo-kitchen-client', secret: secret(), name: 'oauth-connect demo', redirectUris: [redirectUri] };
   const monki = await startKitchenMonki({ clients: [client] });
   const name = 'KitchenMonki';
-  const settings: ProviderSettings = {
+  const settings: ResolvedProvider = {
     authorizeEndpoint: `${monki.web.origin}/authorize`,
     tokenEndpoint: `${monki.api.origin}/v2/token/grant`,
     clientId: client.id,

@@ -71,6 +71,7 @@ export class OAuthConnectElement extends LitElement {
     fallback: reflected('fallback'),
     exchangeCredentials: reflected('exchange-credentials'),
     exchangeTimeout: reflected('exchange-timeout', Number),
+    csrfOrigins: reflected('csrf-origins'),
     label: reflected('label'),
     provider: reflected('provider'),
     disabled: reflected('disabled', Boolean),
@@ -100,6 +101,8 @@ export class OAuthConnectElement extends LitElement {
   fallback: Fallback = 'none';
   exchangeCredentials: RequestCredentials = 'same-origin';
   exchangeTimeout = 30;
+  /** Space-separated origins besides the page's own that the `<meta name="csrf-token">` value may be sent to. */
+  csrfOrigins?: string;
   label = 'Connect';
   provider?: string;
   disabled = false;

@@ -7,11 +7,20 @@ export { resumeRedirect } from './core/redirect-resume.js';
 export { completeAuthorization } from './core/complete-authorization.js';
 export { resolveConfig, normalizeInstance, type ConnectOptions, type ResolvedConfig } from './core/config.js';
 export { requestStart, type StartAnswer } from './core/start-request.js';
-export { buildAuthorizeUrl } from './core/authorize-url.js';
+export { buildAuthorizeUrl, openIdNonce } from './core/authorize-url.js';
 export { createCodeVerifier, deriveCodeChallenge } from './core/pkce.js';
 export { randomToken } from './core/random.js';
-export { acceptCallbackMessage } from './core/message-guard.js';
-export { readCallbackMessage, readWebMessageResponse, CALLBACK_MESSAGE_TYPE, CALLBACK_MESSAGE_VERSION, type CallbackMessage, type CallbackParams } from './core/callback-message.js';
+export { acceptCallbackMessage, acceptCallbackResponse } from './core/message-guard.js';
+export {
+  readCallbackMessage,
+  readCallbackResponse,
+  readWebMessageResponse,
+  CALLBACK_MESSAGE_TYPE,
+  CALLBACK_MESSAGE_VERSION,
+  type CallbackMessage,
+  type CallbackParams,
+  type CallbackResponse,
+} from './core/callback-message.js';
 export { interpretAuthorizationResponse, type CodeDetail } from './core/authorization-response.js';
-export { exchangeCode, exchangeBody, readCsrfToken, type ConnectResult } from './core/exchange.js';
+export { exchangeCode, exchangeBody, csrfTokenFor, readCsrfToken, type ConnectResult } from './core/exchange.js';
 export { OAuthConnectError, type ErrorDetail, type OAuthConnectErrorCode, type CancelReason } from './core/errors.js';

@@ -1,75 +1,73 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createSessions, listen, readFields, redirect, sendHtml, sendJson, type RunningServer } from './http-kit.js';
-import { createOAuthEmulator, type EmulatedUser, type OAuthEmulator, type OAuthEmulatorOptions } from './oauth-model.js';
-import { approvalPage, errorPage, loginPage } from './pages.js';
+import { createSessions, listen, readFields, redirect, sendHtml, sendJson, type RunningServer, type Sessions } from './http-kit.js';
+import { loginPage } from './pages.js';
+import type { EmulatedUser, TokenStore } from './token-store.js';
 
-export interface EmulatedProviderOptions {
+/** What a provider's own routes get to work with. */
+export interface ProviderContext<S extends TokenStore> {
   brand: string;
-  /** GET shows the approval page; the form posts back to the same path. */
-  authorizePath: string;
-  oauth: OAuthEmulatorOptions;
   user: EmulatedUser;
-  /** Where the provider sends a denial: its own style of error redirect. */
-  denyLocation(params: Record<string, string>, emulator: OAuthEmulator): Promise<string> | string;
-  /** How the response reaches the client; default a 302 to the redirect URI. */
-  deliver?(res: ServerResponse, location: string, params: Record<string, string>): void;
-  /** The provider's other routes (token endpoint, registration…); return true when handled. */
-  routes?(req: IncomingMessage, res: ServerResponse, url: URL, emulator: OAuthEmulator): boolean | Promise<boolean>;
+  store: S;
+  sessions: Sessions;
+  /** The signed-in user; without one, sends the browser to log in and come back to `url`, and answers undefined. */
+  signedIn(req: IncomingMessage, res: ServerResponse, url: URL): EmulatedUser | undefined;
+}
+
+export interface EmulatedProviderOptions<S extends TokenStore> {
+  brand: string;
+  user: EmulatedUser;
+  store: S;
   /** GET with a bearer token answers who the token belongs to. */
   profilePath: string;
+  /** The provider's own routes (authorization, token endpoint, registration…); true when handled. */
+  routes(req: IncomingMessage, res: ServerResponse, url: URL, context: ProviderContext<S>): boolean | Promise<boolean>;
   port?: number;
 }
 
-export interface EmulatedProvider extends RunningServer {
-  emulator: OAuthEmulator;
+export interface EmulatedProvider<S extends TokenStore = TokenStore> extends RunningServer {
+  emulator: S;
 }
 
-const PASSWORD = 'demo-password';
+export const DEMO_PASSWORD = 'demo-password';
 
-/** The parts every emulated provider shares: login, the approval page, and the profile endpoint. */
-export async function startEmulatedProvider(options: EmulatedProviderOptions): Promise<EmulatedProvider> {
-  const emulator = createOAuthEmulator(options.oauth);
-  const sessions = createSessions(`${options.brand.toLowerCase().replace(/\W+/g, '_')}_session`);
-  const { brand, user } = options;
+/** The parts every emulated provider shares: its one user, the login page and the profile endpoint. */
+export async function startEmulatedProvider<S extends TokenStore>(
+  options: EmulatedProviderOptions<S>,
+): Promise<EmulatedProvider<S>> {
+  const { brand, user, store } = options;
+  const sessions = createSessions(`${brand.toLowerCase().replace(/\W+/g, '_')}_session`);
+  const context: ProviderContext<S> = {
+    brand,
+    user,
+    store,
+    sessions,
+    signedIn(req, res, url) {
+      if (sessions.user(req) === user.id) return user;
+      redirect(res, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
+      return undefined;
+    },
+  };
 
   const running = await listen(async (req, res, url) => {
-    if (url.pathname === '/login' && req.method === 'GET') return sendHtml(res, 200, loginPage(brand, url.searchParams.get('next') ?? '/'));
+    if (url.pathname === '/login' && req.method === 'GET') {
+      return sendHtml(res, 200, loginPage(brand, url.searchParams.get('next') ?? '/'));
+    }
     if (url.pathname === '/login' && req.method === 'POST') {
       const fields = await readFields(req);
       const next = fields.next?.startsWith('/') && !fields.next.startsWith('//') ? fields.next : '/';
-      if (fields.username !== user.username || fields.password !== PASSWORD) return sendHtml(res, 401, loginPage(brand, next, 'These credentials do not match our records.'));
-      sessions.signIn(res, user.id);
+      if (fields.username !== user.username || fields.password !== DEMO_PASSWORD) {
+        return sendHtml(res, 401, loginPage(brand, next, 'These credentials do not match our records.'));
+      }
+      sessions.signIn(req, res, user.id);
       return redirect(res, next);
     }
-    if (url.pathname === options.authorizePath) {
-      const params = req.method === 'POST' ? await readFields(req) : Object.fromEntries(url.searchParams);
-      // RFC 6749 section 4.1.2.1: with an unknown client or redirect URI, tell the user; never redirect.
-      const client = emulator.clients.get(params.client_id ?? '');
-      if (!client || !client.redirectUris.includes(params.redirect_uri ?? '')) {
-        return sendHtml(res, 400, errorPage(brand, 'Client authentication failed: unknown client or redirect URI.'));
-      }
-      if (sessions.user(req) !== user.id) return redirect(res, `/login?next=${encodeURIComponent(url.pathname + url.search)}`);
-      if (req.method === 'GET') {
-        const { decision: _ignored, ...fields } = params;
-        return sendHtml(res, 200, approvalPage(brand, options.authorizePath, client.name, (params.scope ?? '').split(' ').filter(Boolean), fields));
-      }
-      const { decision, ...request } = params;
-      const location = decision === 'approve' ? await emulator.approve(request, user) : await options.denyLocation(request, emulator);
-      return options.deliver ? options.deliver(res, location, request) : redirect(res, location);
-    }
     if (url.pathname === options.profilePath && req.method === 'GET') {
-      const owner = await emulator.userOf(req.headers.authorization);
-      return owner ? sendJson(res, 200, { data: { id: owner.id, name: owner.name } }) : sendJson(res, 401, { message: 'Unauthenticated.' });
+      const owner = store.userOf(req.headers.authorization);
+      if (!owner) return sendJson(res, 401, { message: 'Unauthenticated.' });
+      return sendJson(res, 200, { data: { id: owner.id, name: owner.name } });
     }
-    if (await options.routes?.(req, res, url, emulator)) return;
+    if (await options.routes(req, res, url, context)) return;
     sendJson(res, 404, { message: 'Not Found' });
   }, options.port);
-  return { ...running, emulator };
-}
-
-/** The form fields of a token request, and its Authorization header when it has one. */
-export async function readTokenRequest(req: IncomingMessage): Promise<{ headers: Record<string, string>; fields: Record<string, string> }> {
-  const headers: Record<string, string> = {};
-  if (req.headers.authorization) headers.authorization = req.headers.authorization;
-  return { headers, fields: await readFields(req) };
+  return { ...running, emulator: store };
 }

@@ -6,6 +6,7 @@ export type Handler = (req: IncomingMessage, res: ServerResponse, url: URL) => v
 
 export interface RunningServer {
   origin: string;
+  /** Stops listening and ends every connection, also requests the server never answers. */
   close(): Promise<void>;
 }
 
@@ -23,8 +24,8 @@ export async function listen(handler: Handler, port = 0): Promise<RunningServer>
     origin: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     close: () =>
       new Promise((resolve) => {
-        server.closeAllConnections();
         server.close(() => resolve());
+        server.closeAllConnections();
       }),
   };
 }
@@ -40,13 +41,23 @@ export async function readFields(req: IncomingMessage): Promise<Record<string, s
   const text = await readBody(req);
   if (req.headers['content-type']?.startsWith('application/json')) {
     const json = JSON.parse(text || '{}') as Record<string, unknown>;
-    return Object.fromEntries(Object.entries(json).map(([name, value]) => [name, Array.isArray(value) ? value.join(' ') : String(value)]));
+    const asText = (value: unknown) => (Array.isArray(value) ? value.join(' ') : String(value));
+    return Object.fromEntries(Object.entries(json).map(([name, value]) => [name, asText(value)]));
   }
   return Object.fromEntries(new URLSearchParams(text));
 }
 
-export function sendJson(res: ServerResponse, status: number, body: unknown): void {
-  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
+/** The user and password of an HTTP Basic Authorization header, taken as sent (as PHP's PHP_AUTH_USER is). */
+export function basicCredentials(req: IncomingMessage): { id: string; secret: string } | undefined {
+  const encoded = req.headers.authorization?.match(/^Basic\s+(\S+)$/i)?.[1];
+  if (!encoded) return undefined;
+  const decoded = Buffer.from(encoded, 'base64').toString('utf8');
+  const colon = decoded.indexOf(':');
+  return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
+}
+
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
 
@@ -55,23 +66,53 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
   res.end(html);
 }
 
+export function sendText(res: ServerResponse, status: number, text: string, headers: Record<string, string> = {}): void {
+  res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
+  res.end(text);
+}
+
 export function redirect(res: ServerResponse, location: string): void {
   res.writeHead(302, { Location: location, 'Cache-Control': 'no-store' });
   res.end();
 }
 
-/** Signed-in users by session cookie; each emulator keeps its own. */
+/** One browser's session at an emulated provider: who signed in, and what the provider keeps between pages. */
+export interface Session {
+  userId?: string;
+  data: Map<string, unknown>;
+}
+
+/** Sessions by cookie; each emulator keeps its own. */
 export function createSessions(cookieName: string) {
-  const sessions = new Map<string, string>();
+  const sessions = new Map<string, Session>();
+  const idOf = (req: IncomingMessage) =>
+    req.headers.cookie
+      ?.split(';')
+      .map((pair) => pair.trim().split('='))
+      .find(([name]) => name === cookieName)?.[1];
   return {
-    user(req: IncomingMessage): string | undefined {
-      const sid = req.headers.cookie?.split(';').map((pair) => pair.trim().split('=')).find(([name]) => name === cookieName)?.[1];
+    /** The request's session, if its cookie names one. */
+    find(req: IncomingMessage): Session | undefined {
+      const sid = idOf(req);
       return sid ? sessions.get(sid) : undefined;
     },
-    signIn(res: ServerResponse, userId: string): void {
+    /** The request's session, started (and its cookie set on `res`) when it has none. */
+    open(req: IncomingMessage, res: ServerResponse): Session {
+      const found = this.find(req);
+      if (found) return found;
       const sid = randomBytes(18).toString('hex');
-      sessions.set(sid, userId);
+      const session: Session = { data: new Map() };
+      sessions.set(sid, session);
       res.setHeader('Set-Cookie', `${cookieName}=${sid}; Path=/; HttpOnly; SameSite=Lax`);
+      return session;
+    },
+    user(req: IncomingMessage): string | undefined {
+      return this.find(req)?.userId;
+    },
+    signIn(req: IncomingMessage, res: ServerResponse, userId: string): void {
+      this.open(req, res).userId = userId;
     },
   };
 }
+
+export type Sessions = ReturnType<typeof createSessions>;

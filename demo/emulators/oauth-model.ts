@@ -1,22 +1,9 @@
 import OAuth2Server from '@node-oauth/oauth2-server';
+import { createTokenStore, type EmulatedUser, type GrantHolder, type TokenStoreOptions } from './token-store.js';
 
-/** A client registered at an emulated provider. */
-export interface EmulatedClient {
-  id: string;
-  secret: string;
-  name: string;
-  redirectUris: string[];
-  scopes?: string;
-  website?: string;
-}
+export type { EmulatedClient, EmulatedUser } from './token-store.js';
 
-export interface EmulatedUser {
-  id: string;
-  username: string;
-  name: string;
-}
-
-export interface OAuthEmulatorOptions {
+export interface OAuthEmulatorOptions extends TokenStoreOptions {
   /** Seconds an authorization code lives. */
   codeLifetime: number;
   accessTokenLifetime: number;
@@ -28,32 +15,25 @@ export interface OAuthEmulatorOptions {
 }
 
 type Code = OAuth2Server.AuthorizationCode;
-type Token = OAuth2Server.Token;
-type RefreshToken = OAuth2Server.RefreshToken;
 
 /**
- * An authorization server core built on @node-oauth/oauth2-server (the library Gancio is built on),
- * with everything kept in memory: clients, codes, access and refresh tokens.
+ * An authorization server on @node-oauth/oauth2-server, keeping clients, codes and tokens in memory:
+ * codes are single-use, PKCE is checked, and each refresh rotates the refresh token.
  */
 export function createOAuthEmulator(options: OAuthEmulatorOptions) {
-  const clients = new Map<string, EmulatedClient>();
+  const store = createTokenStore(options);
   const codes = new Map<string, Code>();
-  const accessTokens = new Map<string, Token>();
-  const refreshTokens = new Map<string, RefreshToken>();
-  /** Every code redeemed and every token issued, for tests to look at. */
-  const issued: { grant: string; clientId: string; accessToken: string }[] = [];
 
-  const asModelClient = (client: EmulatedClient): OAuth2Server.Client => ({
-    id: client.id,
-    redirectUris: client.redirectUris,
-    grants: ['authorization_code', 'refresh_token'],
-  });
+  const asModelClient = (id: string): OAuth2Server.Client | false => {
+    const client = store.clients.get(id);
+    return client ? { id: client.id, redirectUris: client.redirectUris, grants: ['authorization_code', 'refresh_token'] } : false;
+  };
 
   const model: OAuth2Server.AuthorizationCodeModel & OAuth2Server.RefreshTokenModel = {
     async getClient(clientId, clientSecret) {
-      const client = clients.get(clientId);
+      const client = store.clients.get(clientId);
       if (!client || (clientSecret !== null && clientSecret !== undefined && clientSecret !== client.secret)) return false;
-      return asModelClient(client);
+      return asModelClient(clientId);
     },
     async saveAuthorizationCode(code, client, user) {
       const saved = { ...code, client, user } as Code;
@@ -66,24 +46,33 @@ export function createOAuthEmulator(options: OAuthEmulatorOptions) {
     async revokeAuthorizationCode(code) {
       return codes.delete(code.authorizationCode);
     },
+    // A code's tokens start a grant; a refresh keeps the grant of the refresh token it rotates.
     async saveToken(token, client, user) {
-      const saved = { ...token, client, user } as Token;
-      accessTokens.set(token.accessToken, saved);
-      if (token.refreshToken) {
-        refreshTokens.set(token.refreshToken, { refreshToken: token.refreshToken, refreshTokenExpiresAt: token.refreshTokenExpiresAt, scope: token.scope, client, user });
-      }
-      issued.push({ grant: 'token', clientId: client.id, accessToken: token.accessToken });
-      return saved;
+      const grant = token.authorizationCode ? 'authorization_code' : 'refresh_token';
+      const holder = token.authorizationCode ? store.newGrant(user as EmulatedUser) : (user as GrantHolder);
+      const { accessToken, accessTokenExpiresAt, refreshToken, refreshTokenExpiresAt, scope } = token;
+      const saved = store.save(grant, {
+        accessToken,
+        accessTokenExpiresAt,
+        refreshToken,
+        refreshTokenExpiresAt,
+        scope,
+        client: { id: client.id },
+        user: holder,
+      });
+      return { ...saved, client, user: holder };
     },
     async getAccessToken(accessToken) {
-      return accessTokens.get(accessToken) ?? false;
+      const found = store.accessTokens.get(accessToken);
+      return found ? { ...found, client: asModelClient(found.client.id) || { id: found.client.id, grants: [] } } : false;
     },
     async getRefreshToken(refreshToken) {
-      return refreshTokens.get(refreshToken) ?? false;
+      const found = store.liveRefreshToken(refreshToken);
+      const client = found && asModelClient(found.client.id);
+      return found && client ? { ...found, client } : false;
     },
-    // The old refresh token dies when a new one is issued: rotation.
     async revokeToken(token) {
-      return refreshTokens.delete(token.refreshToken);
+      return store.retireRefreshToken(token.refreshToken);
     },
     async validateScope(_user, _client, scope) {
       const asked = scope?.length ? scope : (options.defaultScope ?? []);
@@ -102,16 +91,11 @@ export function createOAuthEmulator(options: OAuthEmulatorOptions) {
   });
 
   return {
-    clients,
-    issued,
-    refreshTokens,
-    addClient(client: EmulatedClient) {
-      clients.set(client.id, client);
-      return client;
-    },
+    ...store,
     /** The user's approval: the Location to redirect to, with `code` and `state` (or the error). */
     async approve(params: Record<string, string>, user: EmulatedUser): Promise<string> {
-      const request = new OAuth2Server.Request({ method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded' }, query: {}, body: params });
+      const headers = { 'content-type': 'application/x-www-form-urlencoded' };
+      const request = new OAuth2Server.Request({ method: 'POST', headers, query: {}, body: params });
       const response = new OAuth2Server.Response({});
       await server.authorize(request, response, { authenticateHandler: { handle: () => user } }).catch(() => undefined);
       const location = response.get('location') as string | undefined;
@@ -119,9 +103,16 @@ export function createOAuthEmulator(options: OAuthEmulatorOptions) {
       return location;
     },
     /** The token endpoint: a form POST with the given headers and parameters; answers status and JSON body. */
-    async token(headers: Record<string, string>, params: Record<string, string>): Promise<{ status: number; body: Record<string, unknown> }> {
+    async token(
+      headers: Record<string, string>,
+      params: Record<string, string>,
+    ): Promise<{ status: number; body: Record<string, unknown> }> {
+      store.countTokenCall(params.grant_type);
       // type-is, which the library asks, sees a body only with a length: the form was parsed already.
-      const form = { 'content-type': 'application/x-www-form-urlencoded', 'content-length': String(new URLSearchParams(params).toString().length) };
+      const form = {
+        'content-type': 'application/x-www-form-urlencoded',
+        'content-length': String(new URLSearchParams(params).toString().length),
+      };
       const request = new OAuth2Server.Request({ method: 'POST', headers: { ...headers, ...form }, query: {}, body: params });
       const response = new OAuth2Server.Response({});
       try {
@@ -129,15 +120,9 @@ export function createOAuthEmulator(options: OAuthEmulatorOptions) {
         return { status: response.status ?? 200, body: response.body as Record<string, unknown> };
       } catch (error) {
         const oauthError = error as { code?: number; name?: string; message?: string };
-        return { status: oauthError.code ?? 400, body: { error: oauthError.name ?? 'server_error', error_description: oauthError.message } };
+        const body = { error: oauthError.name ?? 'server_error', error_description: oauthError.message };
+        return { status: oauthError.code ?? 400, body };
       }
-    },
-    /** The user an access token belongs to, or undefined. */
-    async userOf(authorization: string | undefined): Promise<EmulatedUser | undefined> {
-      const token = authorization?.match(/^Bearer (.+)$/i)?.[1];
-      const found = token ? accessTokens.get(token) : undefined;
-      if (!found || (found.accessTokenExpiresAt && found.accessTokenExpiresAt < new Date())) return undefined;
-      return found.user as EmulatedUser;
     },
   };
 }

@@ -1,16 +1,16 @@
-import { buildAuthorizeUrl } from './authorize-url.js';
-import { readCallbackMessage, type CallbackParams } from './callback-message.js';
+import { buildAuthorizeUrl, openIdNonce } from './authorize-url.js';
+import { readCallbackResponse, type CallbackResponse } from './callback-message.js';
 import { completeAuthorization, type AttemptEnvironment, type AttemptHooks, type AttemptOutcome, type AttemptPhase } from './complete-authorization.js';
 import type { ResolvedConfig } from './config.js';
 import { OAuthConnectError, invalidConfig, timeoutError } from './errors.js';
-import { acceptCallbackMessage } from './message-guard.js';
+import { acceptCallbackResponse } from './message-guard.js';
 import { channelName, clearPending, markPending } from './pending-attempts.js';
 import { canDeriveCodeChallenge, createCodeVerifier, deriveCodeChallenge } from './pkce.js';
 import { centredPopupFeatures, closeQuietly } from './popup.js';
 import { watchPopup, type PopupClosure } from './popup-watch.js';
 import { randomToken } from './random.js';
 import { saveRedirect } from './redirect-store.js';
-import { readCsrfToken } from './backend-request.js';
+import { csrfTokenFor } from './backend-request.js';
 import { defaultMessageOrigins } from './config.js';
 import { requestStart, type StartAnswer } from './start-request.js';
 
@@ -31,6 +31,8 @@ export class AuthorizationAttempt {
   #settle!: (outcome: AttemptOutcome) => void;
   #popup: Window | null = null;
   #codeVerifier?: string;
+  /** OpenID Connect `nonce` of a request the widget built itself. */
+  #nonce?: string;
   #abort = new AbortController();
   #cleanups: (() => void)[] = [];
   /** In server-initiated mode, the backend's state, known once it answers. */
@@ -89,19 +91,19 @@ export class AuthorizationAttempt {
   #listen(): void {
     const win = this.env.window;
     const onMessage = (event: MessageEvent) => {
-      const params = acceptCallbackMessage(event, {
+      const response = acceptCallbackResponse(event, {
         origins: this.config.messageOrigins,
         source: this.#popup,
         state: this.state,
         webMessage: this.config.responseMode === 'web_message',
       });
-      if (params) this.#receive(params);
+      if (response) this.#receive(response);
     };
     const channel = new BroadcastChannel(channelName(this.state));
     channel.onmessage = (event) => {
       // Only same-origin pages reach a channel; the state is what ties the broadcast to this attempt.
-      const params = readCallbackMessage(event.data);
-      if (params?.state === this.state) this.#receive(params);
+      const response = readCallbackResponse(event.data);
+      if (response?.params.state === this.state) this.#receive(response);
     };
     const onPageHide = () => this.abort();
     win.addEventListener('message', onMessage);
@@ -125,7 +127,8 @@ export class AuthorizationAttempt {
       this.#codeVerifier = createCodeVerifier();
       codeChallenge = await deriveCodeChallenge(this.#codeVerifier);
     }
-    return buildAuthorizeUrl(this.config, { state: this.state, codeChallenge });
+    this.#nonce = openIdNonce(this.config);
+    return buildAuthorizeUrl(this.config, { state: this.state, codeChallenge, nonce: this.#nonce });
   }
 
   async #navigatePopup(): Promise<void> {
@@ -166,7 +169,7 @@ export class AuthorizationAttempt {
       provider: this.config.provider,
       instance: this.config.instance,
       credentials: this.config.exchangeCredentials,
-      csrfToken: readCsrfToken(win.document),
+      csrfToken: csrfTokenFor(this.config.startUrl!, win, this.config.csrfOrigins),
       fetch: this.env.fetch ?? win.fetch.bind(win),
       signal: this.#abort.signal,
       timeoutMs: this.config.exchangeTimeoutMs,
@@ -204,6 +207,7 @@ export class AuthorizationAttempt {
     const saved = saveRedirect(win, {
       state: this.state,
       codeVerifier: this.#codeVerifier,
+      nonce: this.#nonce,
       returnUrl: win.location.href,
       ...owner,
       redirectUri: this.config.redirectUri,
@@ -223,12 +227,20 @@ export class AuthorizationAttempt {
     this.#finish({ kind: 'error', error });
   }
 
-  #receive(params: CallbackParams): void {
+  #receive({ params, redirectUri: arrivedAt }: CallbackResponse): void {
     if (this.#phase !== 'authorizing') return;
     // The first valid response wins: from here on the attempt listens to nothing.
     this.#release();
     closeQuietly(this.#popup);
-    void completeAuthorization(params, { config: this.config, codeVerifier: this.#codeVerifier, env: this.env, hooks: this.#phaseHooks(), signal: this.#abort.signal }).then(
+    void completeAuthorization(params, {
+      config: this.config,
+      codeVerifier: this.#codeVerifier,
+      nonce: this.#nonce,
+      arrivedAt,
+      env: this.env,
+      hooks: this.#phaseHooks(),
+      signal: this.#abort.signal,
+    }).then(
       (outcome) => outcome && this.#finish(outcome),
     );
   }

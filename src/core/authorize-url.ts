@@ -1,9 +1,22 @@
 import type { ResolvedConfig } from './config.js';
+import { randomToken } from './random.js';
 
 export interface AuthorizeRequest {
   state: string;
   /** S256 challenge; absent when PKCE is off. */
   codeChallenge?: string;
+  /** OpenID Connect `nonce`; see `openIdNonce`. */
+  nonce?: string;
+}
+
+/**
+ * The `nonce` of an OpenID Connect request (OpenID Connect Core 1.0 section 3.1.2.1): with `openid`
+ * in `scope`, the one `params` sets, else a fresh one from the same generator as `state`. Without
+ * `openid`, undefined.
+ */
+export function openIdNonce(config: ResolvedConfig): string | undefined {
+  if (!config.scope.split(' ').includes('openid')) return undefined;
+  return config.params.get('nonce') ?? randomToken();
 }
 
 /**
@@ -19,6 +32,7 @@ export function buildAuthorizeUrl(config: ResolvedConfig, request: AuthorizeRequ
   query.set('redirect_uri', config.redirectUri);
   if (config.scope) query.set('scope', config.scope);
   query.set('state', request.state);
+  if (request.nonce) query.set('nonce', request.nonce);
   if (config.display) query.set('display', config.display);
   if (config.responseMode !== 'query') query.set('response_mode', config.responseMode);
   if (request.codeChallenge) {

@@ -22,6 +22,16 @@ export function readCsrfToken(doc: Document): string | undefined {
   return doc.querySelector<HTMLMetaElement>('meta[name="csrf-token"]')?.content || undefined;
 }
 
+/**
+ * The CSRF token for a POST to `url`: only when the URL resolves to the page's own origin or one of
+ * `extraOrigins` (`csrf-origins`), so a backend on another origin never learns the page's token.
+ */
+export function csrfTokenFor(url: string, win: Window, extraOrigins: readonly string[] = []): string | undefined {
+  const target = new URL(url, win.document.baseURI).origin;
+  if (target !== win.location.origin && !extraOrigins.includes(target)) return undefined;
+  return readCsrfToken(win.document);
+}
+
 function describeBackendError(body: unknown): string | undefined {
   if (typeof body !== 'object' || body === null) return undefined;
   const { error_description: description, message } = body as Record<string, unknown>;

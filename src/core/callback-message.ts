@@ -11,20 +11,41 @@ export interface CallbackMessage {
   type: typeof CALLBACK_MESSAGE_TYPE;
   v: typeof CALLBACK_MESSAGE_VERSION;
   params: CallbackParams;
+  /**
+   * Where the response arrived: the callback page's origin and path, never its query or fragment
+   * (RFC 9700 section 4.4.2). Absent from callbacks older than this key.
+   */
+  redirect_uri?: string;
+}
+
+/** A callback message as the widget reads it: the response, and where it arrived when the callback said. */
+export interface CallbackResponse {
+  params: CallbackParams;
+  redirectUri?: string;
 }
 
 /** Longest value accepted for any response parameter; real codes and states are far shorter. */
 export const MAX_PARAM_LENGTH = 4096;
 
 /**
- * The params of `data` when it is a well-formed callback message: right type and version, only known
- * keys with string values, a `state`, and either a `code` or an `error`. Anything else: undefined.
+ * `data` when it is a well-formed callback message: right type and version, params with only known
+ * keys and string values, a `state`, and either a `code` or an `error`; a `redirect_uri`, when
+ * present, a string. Anything else: undefined.
  */
-export function readCallbackMessage(data: unknown): CallbackParams | undefined {
+export function readCallbackResponse(data: unknown): CallbackResponse | undefined {
   if (typeof data !== 'object' || data === null) return undefined;
-  const { type, v, params } = data as Partial<CallbackMessage>;
+  const { type, v, params, redirect_uri: redirectUri } = data as Partial<CallbackMessage>;
   if (type !== CALLBACK_MESSAGE_TYPE || v !== CALLBACK_MESSAGE_VERSION) return undefined;
-  return readResponseParams(params);
+  const read = readResponseParams(params);
+  if (!read) return undefined;
+  if (redirectUri === undefined) return { params: read };
+  if (typeof redirectUri !== 'string' || redirectUri.length > MAX_PARAM_LENGTH) return undefined;
+  return { params: read, redirectUri };
+}
+
+/** The params of a well-formed callback message (see `readCallbackResponse`), else undefined. */
+export function readCallbackMessage(data: unknown): CallbackParams | undefined {
+  return readCallbackResponse(data)?.params;
 }
 
 /**

@@ -2,7 +2,7 @@ import { interpretAuthorizationResponse, type CodeDetail } from './authorization
 import type { CallbackParams } from './callback-message.js';
 import type { ResolvedConfig } from './config.js';
 import { OAuthConnectError, type CancelReason } from './errors.js';
-import { exchangeCode, readCsrfToken, type ConnectResult } from './exchange.js';
+import { csrfTokenFor, exchangeCode, type ConnectResult } from './exchange.js';
 
 export type AttemptOutcome =
   | { kind: 'success'; result: ConnectResult }
@@ -30,6 +30,10 @@ export interface AttemptHooks {
 export interface CompletionContext {
   config: ResolvedConfig;
   codeVerifier?: string;
+  /** The OpenID Connect `nonce` the authorization request carried. */
+  nonce?: string;
+  /** Where the callback page says the response arrived (its `redirect_uri`); checked against `config.redirectUri`. */
+  arrivedAt?: string;
   env: AttemptEnvironment;
   hooks: AttemptHooks;
   /** Aborts the exchange when the attempt is cancelled. */
@@ -37,15 +41,22 @@ export interface CompletionContext {
 }
 
 /**
- * From a checked authorization response to the attempt's outcome: the provider's error or an issuer
- * mismatch, else `oauth-connect-code`, then the exchange unless the page took the code itself.
+ * From a checked authorization response to the attempt's outcome: a response that arrived at another
+ * redirect URI, the provider's error or an issuer mismatch, else `oauth-connect-code`, then the
+ * exchange unless the page took the code itself.
  * Undefined when the signal aborted the exchange (the attempt has then ended as cancelled).
  */
 export async function completeAuthorization(params: CallbackParams, context: CompletionContext): Promise<AttemptOutcome | undefined> {
   const { config, env, hooks } = context;
   let code: CodeDetail;
   try {
-    code = interpretAuthorizationResponse(params, { redirectUri: config.redirectUri, codeVerifier: context.codeVerifier, issuer: config.issuer });
+    code = interpretAuthorizationResponse(params, {
+      redirectUri: config.redirectUri,
+      codeVerifier: context.codeVerifier,
+      issuer: config.issuer,
+      arrivedAt: context.arrivedAt,
+      nonce: context.nonce,
+    });
   } catch (error) {
     return { kind: 'error', error: error as OAuthConnectError };
   }
@@ -59,7 +70,7 @@ export async function completeAuthorization(params: CallbackParams, context: Com
       code,
       provider: config.provider,
       credentials: config.exchangeCredentials,
-      csrfToken: readCsrfToken(env.window.document),
+      csrfToken: csrfTokenFor(config.exchangeUrl, env.window, config.csrfOrigins),
       fetch: env.fetch ?? env.window.fetch.bind(env.window),
       signal: context.signal,
       timeoutMs: config.exchangeTimeoutMs,

@@ -33,6 +33,8 @@ export interface ConnectOptions {
   provider?: string;
   /** With `start-url`: the origin of the user's server, for providers that run as many instances. */
   instance?: string;
+  /** Space-separated origins besides the page's own that may receive the page's CSRF token. */
+  csrfOrigins?: string;
 }
 
 /** Options after validation, with defaults applied and URLs made absolute. */
@@ -60,6 +62,8 @@ export interface ResolvedConfig {
   instance?: string;
   /** Whether `message-origins` was set; otherwise they follow the redirect URI and response mode. */
   messageOriginsGiven: boolean;
+  /** Origins besides the page's own that backend POSTs may send the CSRF token to. */
+  csrfOrigins: readonly string[];
 }
 
 /** Parameters the widget sets itself; `params` may not override them. */
@@ -166,6 +170,10 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
   const redirectUri = options.redirectUri ?? '';
   const messageOrigins = messageOriginsGiven ? parseOrigins('message-origins', options.messageOrigins!) : defaultMessageOrigins(redirect ? redirectUri : '', authorizeUrl, responseMode);
 
+  const csrfOrigins = parseOrigins('csrf-origins', options.csrfOrigins ?? '');
+  const notHttp = csrfOrigins.find((origin) => !/^https?:/.test(origin));
+  if (notHttp) throw invalidConfig('csrf-origins', `entries must be http(s) origins; got ${notHttp}`);
+
   const timeout = positiveNumber('timeout', options.timeout, 600, true);
   return {
     authorizeUrl,
@@ -179,6 +187,7 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
     responseMode,
     messageOrigins,
     messageOriginsGiven,
+    csrfOrigins,
     issuer: options.issuer || undefined,
     popupWidth: positiveNumber('popup-width', options.popupWidth, 500),
     popupHeight: positiveNumber('popup-height', options.popupHeight, 650),

@@ -5,6 +5,7 @@ export type OAuthConnectErrorCode =
   | 'timeout'
   | 'state_mismatch'
   | 'issuer_mismatch'
+  | 'redirect_mismatch'
   | 'exchange_failed'
   | 'start_failed'
   | 'invalid_instance'

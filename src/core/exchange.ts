@@ -1,7 +1,7 @@
 import type { CodeDetail } from './authorization-response.js';
 import { postToBackend, type BackendRequest } from './backend-request.js';
 
-export { readCsrfToken } from './backend-request.js';
+export { csrfTokenFor, readCsrfToken } from './backend-request.js';
 
 /** The `detail` of `oauth-connect-success`: the backend's JSON body and HTTP status (null when nothing was exchanged). */
 export interface ConnectResult {
@@ -19,6 +19,7 @@ export function exchangeBody(code: CodeDetail, provider?: string): Record<string
   const body: Record<string, string> = { code: code.code, state: code.state, redirect_uri: code.redirectUri };
   if (code.codeVerifier) body.code_verifier = code.codeVerifier;
   if (code.iss !== undefined) body.iss = code.iss;
+  if (code.nonce) body.nonce = code.nonce;
   if (provider) body.provider = provider;
   return body;
 }

@@ -1,4 +1,4 @@
-import { readCallbackMessage, readWebMessageResponse, type CallbackParams } from './callback-message.js';
+import { readCallbackResponse, readWebMessageResponse, type CallbackParams, type CallbackResponse } from './callback-message.js';
 
 export interface ExpectedSender {
   /** Exact origins a callback may come from. */
@@ -12,15 +12,26 @@ export interface ExpectedSender {
 }
 
 /**
- * The callback params of `event` when it passes every check, else undefined, so the caller ignores it.
+ * The response in `event` when it passes every check, else undefined, so the caller ignores it.
  * Checks, in order: the exact origin is allowed; the sender is this attempt's popup (not another window
  * of an allowed origin); the message has the callback shape and version; its `state` is this attempt's
- * (RFC 6749 section 10.12: CSRF protection).
+ * (RFC 6749 section 10.12: CSRF protection). Where the response arrived (`redirectUri`) is the caller's
+ * to compare with the attempt's redirect URI.
  */
-export function acceptCallbackMessage(event: MessageEvent, expected: ExpectedSender): CallbackParams | undefined {
+export function acceptCallbackResponse(event: MessageEvent, expected: ExpectedSender): CallbackResponse | undefined {
   if (!expected.origins.includes(event.origin)) return undefined;
   if (expected.source === null || event.source !== expected.source) return undefined;
-  const params = readCallbackMessage(event.data) ?? (expected.webMessage ? readWebMessageResponse(event.data) : undefined);
-  if (!params || params.state !== expected.state) return undefined;
-  return params;
+  const response = readCallbackResponse(event.data) ?? webMessageResponse(event.data, expected);
+  if (!response || response.params.state !== expected.state) return undefined;
+  return response;
+}
+
+/** The params alone of an accepted response; see `acceptCallbackResponse`. */
+export function acceptCallbackMessage(event: MessageEvent, expected: ExpectedSender): CallbackParams | undefined {
+  return acceptCallbackResponse(event, expected)?.params;
+}
+
+function webMessageResponse(data: unknown, expected: ExpectedSender): CallbackResponse | undefined {
+  const params = expected.webMessage ? readWebMessageResponse(data) : undefined;
+  return params && { params };
 }

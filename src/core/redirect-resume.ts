@@ -11,7 +11,7 @@ import { takeRedirectResult } from './redirect-store.js';
 export function resumeRedirect(config: ResolvedConfig, env: AttemptEnvironment, hooks: AttemptHooks, signal: AbortSignal): Promise<AttemptOutcome | undefined> | undefined {
   const taken = takeRedirectResult(env.window, { clientId: config.clientId, authorizeUrl: config.authorizeUrl.href });
   if (!taken) return undefined;
-  const { record, params } = taken;
+  const { record, response: { params, redirectUri: arrivedAt } } = taken;
   if (params.state !== record.state) {
     return Promise.resolve({ kind: 'error', error: new OAuthConnectError('state_mismatch', 'unexpected "state" response parameter value: not the one this page sent') });
   }
@@ -19,5 +19,5 @@ export function resumeRedirect(config: ResolvedConfig, env: AttemptEnvironment, 
     return Promise.resolve({ kind: 'error', error: timeoutError(config.timeoutMs) });
   }
   const returning = record.redirectUri ? { ...config, redirectUri: record.redirectUri } : config;
-  return completeAuthorization(params, { config: returning, codeVerifier: record.codeVerifier, env, hooks, signal });
+  return completeAuthorization(params, { config: returning, codeVerifier: record.codeVerifier, nonce: record.nonce, arrivedAt, env, hooks, signal });
 }

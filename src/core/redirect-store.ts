@@ -1,10 +1,12 @@
-import type { CallbackParams } from './callback-message.js';
+import { readCallbackResponse, type CallbackMessage, type CallbackParams, type CallbackResponse } from './callback-message.js';
 import { webStorage } from './web-storage.js';
 
 /** A full-page redirect attempt (`fallback="redirect"`), kept in sessionStorage while the tab is at the provider. */
 export interface RedirectRecord {
   state: string;
   codeVerifier?: string;
+  /** The OpenID Connect `nonce` the request carried. */
+  nonce?: string;
   /** The page that started it, where the callback sends the browser back. */
   returnUrl: string;
   clientId: string;
@@ -42,20 +44,21 @@ export function readRedirect(win: Window): RedirectRecord | undefined {
   return read<RedirectRecord>(win, RECORD_KEY);
 }
 
-/** The callback page's half: keep the response for the page the browser goes back to. */
-export function saveRedirectResponse(win: Window, params: CallbackParams): void {
-  session(win)?.setItem(RESPONSE_KEY, JSON.stringify(params));
+/** The callback page's half: keep its message (the response, and where it arrived) for the page the browser goes back to. */
+export function saveRedirectResponse(win: Window, message: CallbackMessage): void {
+  session(win)?.setItem(RESPONSE_KEY, JSON.stringify(message));
 }
 
 /**
  * The returning page's half: the record and response, taken (removed) at once so they are used once,
  * when the record belongs to `owner` (same client and authorize URL).
  */
-export function takeRedirectResult(win: Window, owner: { clientId: string; authorizeUrl: string }): { record: RedirectRecord; params: CallbackParams } | undefined {
+export function takeRedirectResult(win: Window, owner: { clientId: string; authorizeUrl: string }): { record: RedirectRecord; response: CallbackResponse } | undefined {
   const record = readRedirect(win);
-  const params = read<CallbackParams>(win, RESPONSE_KEY);
-  if (!record || !params || record.clientId !== owner.clientId || record.authorizeUrl !== owner.authorizeUrl) return undefined;
+  const saved = read<unknown>(win, RESPONSE_KEY);
+  if (!record || !saved || record.clientId !== owner.clientId || record.authorizeUrl !== owner.authorizeUrl) return undefined;
   session(win)!.removeItem(RECORD_KEY);
   session(win)!.removeItem(RESPONSE_KEY);
-  return { record, params };
+  // A callback script older than the message format kept the bare params.
+  return { record, response: readCallbackResponse(saved) ?? { params: saved as CallbackParams } };
 }

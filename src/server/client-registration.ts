@@ -1,18 +1,21 @@
-/** A client registered at one instance. */
-export interface RegisteredClient {
-  clientId: string;
-  clientSecret: string;
-}
+import * as oauth from 'oauth4webapi';
+import { ServerError } from './errors.js';
+import { discover, requestOptions } from './oauth/authorization-server.js';
+import { endpointFailure } from './oauth/oauth-errors.js';
+import { assertOnOrigin, createOutboundFetch, type OutboundOptions } from './outbound/index.js';
+import { singleFlight } from './single-flight.js';
+import { memoryClientStore } from './stores/memory-stores.js';
+import type { ClientStore, Lock, RegisteredClient } from './stores/store-types.js';
 
-/** Where registered clients are kept per instance origin, so each instance is asked once (a database in production). */
-export interface ClientStore {
-  get(instance: string): RegisteredClient | undefined | Promise<RegisteredClient | undefined>;
-  set(instance: string, client: RegisteredClient): void | Promise<void>;
-}
+export type { ClientStore, RegisteredClient } from './stores/store-types.js';
 
 export interface ClientMetadata {
   clientName: string;
-  redirectUris: string[];
+  /**
+   * The one redirect URI registered at each instance. A function gives each instance its own, which is
+   * the mix-up defence of RFC 9700 section 4.4.2: a response can then be told apart by where it arrived.
+   */
+  redirectUri: string | ((instance: string) => string);
   scope?: string;
   /** The app's home page (`client_uri` in RFC 7591, `website` for Gancio). */
   website?: string;
@@ -20,100 +23,95 @@ export interface ClientMetadata {
 
 export interface ClientRegistryOptions {
   /**
-   * `rfc7591`: dynamic registration (RFC 7591 section 3.1), at `endpoint` or the `registration_endpoint`
-   * of the instance's metadata (RFC 8414). `gancio`: a form POST to `/api/client`.
+   * `rfc7591`: dynamic registration (RFC 7591 section 3.1) at the `registration_endpoint` of the
+   * instance's metadata (RFC 8414). `gancio`: a form POST to `/api/client`.
    */
   style: 'rfc7591' | 'gancio';
   metadata: ClientMetadata;
+  /** Default: this process's memory. Share one (`redisClientStore`) between instances, with `lock`. */
   store?: ClientStore;
-  endpoint?(instance: string): string;
+  /** Shared by every process (`redisLock`), so an instance is registered once however many ask at once. */
+  lock?: Lock;
+  /**
+   * Instances are typed by users: every request to them goes through the outbound guard (https only,
+   * public addresses only, no redirects, a timeout and a size cap). `allowHosts` trusts named hosts.
+   */
+  outbound?: OutboundOptions;
+  /** Replaces the outbound layer entirely (tests). */
   fetch?: typeof fetch;
 }
 
-export class ClientRegistrationError extends Error {
-  constructor(message: string, readonly status?: number) {
-    super(message);
-    this.name = 'ClientRegistrationError';
-  }
+/** The redirect URI registered at `instance`. */
+export function redirectUriFor(metadata: ClientMetadata, instance: string): string {
+  return typeof metadata.redirectUri === 'function' ? metadata.redirectUri(instance) : metadata.redirectUri;
 }
 
-async function readJson(response: Response, what: string): Promise<Record<string, unknown>> {
-  const body = (await response.json().catch(() => undefined)) as Record<string, unknown> | undefined;
-  if (!response.ok || typeof body !== 'object' || body === null) {
-    const detail = typeof body?.error_description === 'string' ? `: ${body.error_description}` : typeof body?.error === 'string' ? `: ${body.error}` : '';
-    throw new ClientRegistrationError(`${what} answered HTTP ${response.status}${detail}`, response.status);
+async function registerAtGancio(instance: string, metadata: ClientMetadata, fetcher: typeof fetch): Promise<RegisteredClient> {
+  const form = new URLSearchParams({ client_name: metadata.clientName, redirect_uris: redirectUriFor(metadata, instance) });
+  if (metadata.scope) form.set('scopes', metadata.scope);
+  if (metadata.website) form.set('website', metadata.website);
+  const what = `client registration at ${instance}`;
+  let response: Response;
+  let body: { client_id?: unknown; client_secret?: unknown } | undefined;
+  try {
+    response = await fetcher(new URL('/api/client', instance), { method: 'POST', body: form, headers: { Accept: 'application/json' }, redirect: 'manual' });
+    body = (await response.json().catch(() => undefined)) as typeof body;
+  } catch (error) {
+    throw endpointFailure(error, what);
   }
-  return body;
+  if (response.status !== 200 || typeof body?.client_id !== 'string' || typeof body.client_secret !== 'string') {
+    throw new ServerError(502, 'temporarily_unavailable', `${what} failed (HTTP ${response.status})`);
+  }
+  return { clientId: body.client_id, clientSecret: body.client_secret };
 }
 
-/** RFC 8414 section 3, then OpenID Connect Discovery: the instance's registration endpoint. */
-async function discoverRegistrationEndpoint(instance: string, fetcher: typeof fetch): Promise<string> {
-  for (const path of ['/.well-known/oauth-authorization-server', '/.well-known/openid-configuration']) {
-    const response = await fetcher(new URL(path, instance), { headers: { Accept: 'application/json' }, redirect: 'error' }).catch(() => undefined);
-    if (!response?.ok) continue;
-    const metadata = (await response.json().catch(() => undefined)) as { registration_endpoint?: unknown } | undefined;
-    if (typeof metadata?.registration_endpoint === 'string') return metadata.registration_endpoint;
+async function registerDynamically(instance: string, metadata: ClientMetadata, fetcher: typeof fetch): Promise<RegisteredClient> {
+  const server = await discover(instance, fetcher, 'oauth2').catch(() => discover(instance, fetcher, 'oidc'));
+  if (!server.registration_endpoint) throw new ServerError(502, 'temporarily_unavailable', `${instance} publishes no registration_endpoint`);
+  // RFC 9700 section 4.4: the endpoint that receives our metadata must be the instance's own.
+  assertOnOrigin(server.registration_endpoint, instance, 'registration_endpoint');
+  const body: Partial<oauth.OmitSymbolProperties<oauth.Client>> = {
+    client_name: metadata.clientName,
+    redirect_uris: [redirectUriFor(metadata, instance)],
+    grant_types: ['authorization_code', 'refresh_token'],
+    response_types: ['code'],
+    token_endpoint_auth_method: 'client_secret_basic',
+    ...(metadata.scope ? { scope: metadata.scope } : {}),
+    ...(metadata.website ? { client_uri: metadata.website } : {}),
+  };
+  try {
+    const response = await oauth.dynamicClientRegistrationRequest(server, body, requestOptions(fetcher));
+    const client = await oauth.processDynamicClientRegistrationResponse(response);
+    if (typeof client.client_secret !== 'string') throw new ServerError(502, 'temporarily_unavailable', `${instance} registered a client without a secret`);
+    return { clientId: client.client_id, clientSecret: client.client_secret };
+  } catch (error) {
+    throw endpointFailure(error, `client registration at ${instance}`);
   }
-  throw new ClientRegistrationError(`${instance} publishes no registration_endpoint`);
 }
 
 /** Registers a new client at `instance` and returns its credentials. */
 export async function registerClient(instance: string, options: ClientRegistryOptions): Promise<RegisteredClient> {
-  const fetcher = options.fetch ?? fetch;
-  const { metadata } = options;
-  let response: Response;
-  if (options.style === 'gancio') {
-    const form = new URLSearchParams({ client_name: metadata.clientName, redirect_uris: metadata.redirectUris.join(' ') });
-    if (metadata.scope) form.set('scopes', metadata.scope);
-    if (metadata.website) form.set('website', metadata.website);
-    response = await fetcher(options.endpoint?.(instance) ?? new URL('/api/client', instance).href, { method: 'POST', body: form, headers: { Accept: 'application/json' }, redirect: 'error' });
-  } else {
-    const endpoint = options.endpoint?.(instance) ?? (await discoverRegistrationEndpoint(instance, fetcher));
-    const body = {
-      client_name: metadata.clientName,
-      redirect_uris: metadata.redirectUris,
-      grant_types: ['authorization_code', 'refresh_token'],
-      response_types: ['code'],
-      token_endpoint_auth_method: 'client_secret_basic',
-      ...(metadata.scope ? { scope: metadata.scope } : {}),
-      ...(metadata.website ? { client_uri: metadata.website } : {}),
-    };
-    response = await fetcher(endpoint, { method: 'POST', body: JSON.stringify(body), headers: { 'Content-Type': 'application/json', Accept: 'application/json' }, redirect: 'error' });
-  }
-  const answer = await readJson(response, `client registration at ${instance}`);
-  if (typeof answer.client_id !== 'string' || typeof answer.client_secret !== 'string') {
-    throw new ClientRegistrationError(`client registration at ${instance} did not return a client_id and client_secret`);
-  }
-  return { clientId: answer.client_id, clientSecret: answer.client_secret };
-}
-
-/** A ClientStore in this process's memory. */
-export function memoryClientStore(): ClientStore {
-  const clients = new Map<string, RegisteredClient>();
-  return { get: (instance) => clients.get(instance), set: (instance, client) => void clients.set(instance, client) };
+  const fetcher = options.fetch ?? createOutboundFetch({ ...options.outbound, guard: true });
+  return options.style === 'gancio' ? registerAtGancio(instance, options.metadata, fetcher) : registerDynamically(instance, options.metadata, fetcher);
 }
 
 /**
  * Registered clients per instance: the stored one, else one registered now and stored. Concurrent
- * first requests for the same instance share one registration.
+ * first requests share one registration in this process, and with a shared `lock` across processes;
+ * everyone then uses what the store ends up holding.
  */
 export function createClientRegistry(options: ClientRegistryOptions): { client(instance: string): Promise<RegisteredClient> } {
   const store = options.store ?? memoryClientStore();
-  const running = new Map<string, Promise<RegisteredClient>>();
-  return {
-    client(instance) {
-      let pending = running.get(instance);
-      if (!pending) {
-        pending = (async () => {
-          const kept = await store.get(instance);
-          if (kept) return kept;
-          const registered = await registerClient(instance, options);
-          await store.set(instance, registered);
-          return registered;
-        })().finally(() => running.delete(instance));
-        running.set(instance, pending);
-      }
-      return pending;
-    },
+  const fetcher = options.fetch ?? createOutboundFetch({ ...options.outbound, guard: true });
+  const register = async (instance: string): Promise<RegisteredClient> => {
+    const kept = await store.get(instance);
+    if (kept) return kept;
+    return store.setIfAbsent(instance, await registerClient(instance, { ...options, fetch: fetcher }));
   };
+  const lookup = singleFlight(async (instance: string) => {
+    const kept = await store.get(instance);
+    if (kept) return kept;
+    return options.lock ? options.lock.withLock(`register:${instance}`, () => register(instance)) : register(instance);
+  });
+  return { client: lookup };
 }

@@ -1,11 +1,16 @@
-import { FlowKeeper, type KeptFlow } from './flow-keeper.js';
-import { jsonError, jsonResponse } from './json-response.js';
-import { ProviderLookupError, resolveProvider, type ProviderSettings } from './providers.js';
-import { optionalString, readJsonBody } from './read-json-body.js';
-import type { ServerOptions } from './server-options.js';
-import { requestTokens, TokenEndpointError, type TokenSet } from './token-request.js';
+import { ServerError } from './errors.js';
+import { FlowKeeper } from './flow-keeper.js';
+import { asServerError, guardHandler, type FetchHandler } from './http/guard-handler.js';
+import { jsonResponse } from './http/json-response.js';
+import { readJsonBody } from './http/read-json-body.js';
+import { optionalField, requiredField } from './http/request-fields.js';
+import { redeemCode } from './oauth/code-grant.js';
+import type { TokenSet } from './oauth/token-set.js';
+import { isPerInstance, providerEntry, resolveProvider, type ResolvedProvider } from './providers.js';
+import { outboundFetchers, type ServerOptions } from './server-options.js';
+import type { KeptFlow } from './stores/store-types.js';
 
-/** The widget's exchange request body (CONTRACT section 4). */
+/** The widget's exchange request body. */
 export interface ExchangeRequestBody {
   code: string;
   state: string;
@@ -13,6 +18,7 @@ export interface ExchangeRequestBody {
   code_verifier?: string;
   iss?: string;
   provider?: string;
+  nonce?: string;
 }
 
 /** Who the tokens belong to, for `onTokens`. */
@@ -20,7 +26,7 @@ export interface TokenContext {
   provider: string;
   /** The instance origin, for per-instance providers. */
   instance?: string;
-  settings: ProviderSettings;
+  settings: ResolvedProvider;
   /** Whether the flow was started by the start handler (true) or by the widget in the browser. */
   serverStarted: boolean;
   request: Request;
@@ -31,18 +37,18 @@ export interface ExchangeHandlerOptions extends ServerOptions {
   onTokens(tokens: TokenSet, context: TokenContext): unknown | Promise<unknown>;
 }
 
-/** Codes already sent to a token endpoint, kept so a replayed request is refused without redeeming twice. */
-const REMEMBERED_CODES = 10_000;
+const refuse = (message: string, code = 'invalid_request') => new ServerError(400, code, message);
 
-function readExchangeBody(body: Record<string, unknown>): ExchangeRequestBody | string {
-  for (const name of ['code', 'state', 'redirect_uri'] as const) {
-    if (typeof body[name] !== 'string' || !body[name]) return `"${name}" is required`;
-  }
-  for (const name of ['code_verifier', 'iss', 'provider'] as const) {
-    const value = optionalString(body, name);
-    if (typeof value === 'object') return value.error;
-  }
-  return body as unknown as ExchangeRequestBody;
+function readExchangeBody(body: Record<string, unknown>): ExchangeRequestBody {
+  return {
+    code: requiredField(body, 'code'),
+    state: requiredField(body, 'state'),
+    redirect_uri: requiredField(body, 'redirect_uri'),
+    code_verifier: optionalField(body, 'code_verifier'),
+    iss: optionalField(body, 'iss'),
+    provider: optionalField(body, 'provider'),
+    nonce: optionalField(body, 'nonce'),
+  };
 }
 
 /** The only provider of the table, when there is exactly one: the browser need not name it. */
@@ -51,74 +57,80 @@ function soleProvider(options: ServerOptions): string | undefined {
   return names.length === 1 ? names[0] : undefined;
 }
 
+/** A flow the widget started in the browser: only for a fixed provider that allows it, and once per state. */
+async function browserStartedFlow(body: ExchangeRequestBody, options: ServerOptions, keeper: FlowKeeper): Promise<KeptFlow> {
+  if (await keeper.isMinted(body.state)) {
+    // The start handler issued this state, to a browser that holds its cookie: not this one.
+    throw refuse('"state" was issued to another browser, or its flow cookie is gone');
+  }
+  const name = body.provider ?? soleProvider(options);
+  const entry = name === undefined ? undefined : providerEntry(options.providers, name);
+  if (!name || !entry || isPerInstance(entry) || !entry.browserStart || !entry.tokenEndpoint) {
+    throw refuse('"state" is unknown: no flow was started for it in this browser');
+  }
+  if (!(await keeper.claimState(body.state))) throw refuse('"state" refused: this state was already used');
+  return {
+    state: body.state,
+    provider: name,
+    codeVerifier: body.code_verifier,
+    nonce: body.nonce,
+    clientId: entry.clientId,
+    redirectUri: entry.redirectUri,
+    tokenEndpoint: entry.tokenEndpoint,
+    issuer: entry.issuer,
+    requireIss: entry.requireIss,
+    expiresAt: Date.now() + keeper.ttlSeconds * 1000,
+  };
+}
+
+/** RFC 9700 section 4.4.2 and RFC 9207 section 2.4: the response must come back where, and from whom, the flow went. */
+function checkMixUp(body: ExchangeRequestBody, flow: KeptFlow): void {
+  if (body.provider !== undefined && body.provider !== flow.provider) {
+    throw refuse(`"provider" ${JSON.stringify(body.provider)} is not the provider this flow started with`);
+  }
+  if (body.redirect_uri !== flow.redirectUri) throw refuse('"redirect_uri" is not the redirect URI this flow started with');
+  if (flow.issuer && body.iss !== undefined && body.iss !== flow.issuer) throw refuse('"iss" is not the issuer this flow went to');
+  if (flow.requireIss && body.iss === undefined) throw refuse('"iss" is missing, and this provider always sends it');
+}
+
 /**
  * `(request: Request) => Promise<Response>` for the widget's `exchange-url`. It finds the flow this
- * browser started (start handler) and checks the state against it; the provider and its token
- * endpoint come from what was kept, never from the request. It redeems the code once
+ * browser started (start handler) and checks the state against it; the provider, client, redirect
+ * URI and token endpoint come from what was pinned, never from the request. It redeems the code once
  * (RFC 6749 section 4.1.3), hands the tokens to `onTokens`, and answers with what that returns.
  */
-export function createExchangeHandler(options: ExchangeHandlerOptions, keeper = new FlowKeeper(options)): (request: Request) => Promise<Response> {
-  const redeemed = new Set<string>();
-  const fail = (status: number, error: string, description: string, setCookie?: string) =>
-    jsonError(status, error, description, setCookie ? { 'Set-Cookie': setCookie } : undefined);
-
-  return async (request) => {
+export function createExchangeHandler(options: ExchangeHandlerOptions, keeper = new FlowKeeper(options)): FetchHandler {
+  const fetchers = outboundFetchers(options);
+  return guardHandler(async (request) => {
     const json = await readJsonBody(request);
-    if (json instanceof Response) return json;
     const refusal = await options.authorize?.(request);
     if (refusal) return refusal;
     const body = readExchangeBody(json);
-    if (typeof body === 'string') return fail(400, 'invalid_request', body);
 
     const taken = await keeper.take(body.state, request);
     const clear = keeper.clearCookie(body.state, request);
-    if ('refused' in taken) return fail(400, 'invalid_request', `"state" refused: ${taken.refused}`, clear);
-    let flow: KeptFlow;
-    const serverStarted = 'flow' in taken;
-    if ('flow' in taken) {
-      flow = taken.flow;
-      if (body.provider !== undefined && body.provider !== flow.provider) {
-        return fail(400, 'invalid_request', `"provider" ${JSON.stringify(body.provider)} is not the provider this flow started with`, clear);
-      }
-    } else if (await keeper.isMinted(body.state)) {
-      // The start handler issued this state, to a browser that holds its cookie: not this one.
-      return fail(400, 'invalid_request', '"state" was issued to another browser, or its flow cookie is gone');
-    } else {
-      // No flow kept for this state in this browser: only a provider that allows widget-started flows may go on.
-      const name = body.provider ?? soleProvider(options);
-      const entry = name !== undefined && Object.hasOwn(options.providers, name) ? options.providers[name] : undefined;
-      if (!name || !entry || typeof entry === 'function' || !entry.browserStart) {
-        return fail(400, 'invalid_request', '"state" is unknown: no flow was started for it in this browser');
-      }
-      const expiresAt = Date.now() + keeper.ttlSeconds * 1000;
-      if (!keeper.claimState(body.state, expiresAt)) return fail(400, 'invalid_request', '"state" refused: this state was already used');
-      flow = { state: body.state, provider: name, codeVerifier: body.code_verifier, expiresAt };
-    }
-
-    let settings: ProviderSettings;
     try {
-      settings = await resolveProvider(options.providers, flow.provider, flow.instance);
+      if ('refused' in taken) throw refuse(`"state" refused: ${taken.refused}`);
+      const flow = 'flow' in taken ? taken.flow : await browserStartedFlow(body, options, keeper);
+      checkMixUp(body, flow);
+      const perInstance = flow.instance !== undefined;
+      const settings = await resolveProvider(options.providers, flow.provider, flow.instance, perInstance ? fetchers.guarded : fetchers.plain);
+      if (settings.clientId !== flow.clientId || settings.tokenEndpoint !== flow.tokenEndpoint) {
+        throw refuse("the provider's client or token endpoint changed since this flow started; start again");
+      }
+      if (!(await keeper.claimCode(body.code))) throw refuse('this code was already submitted', 'invalid_grant');
+      const tokens = await redeemCode(
+        { ...settings, clientId: flow.clientId, tokenEndpoint: flow.tokenEndpoint, issuer: flow.issuer },
+        { code: body.code, redirectUri: flow.redirectUri, codeVerifier: flow.codeVerifier, nonce: flow.nonce },
+        perInstance ? fetchers.guarded : fetchers.plain,
+      );
+      const context: TokenContext = { provider: flow.provider, instance: flow.instance, settings, serverStarted: 'flow' in taken, request };
+      const answer = await options.onTokens(tokens, context);
+      return jsonResponse(answer ?? { connected: true, provider: flow.provider }, 200, { 'Set-Cookie': clear });
     } catch (error) {
-      if (error instanceof ProviderLookupError) return fail(error.status, error.error, error.message, clear);
-      throw error;
+      const failure = asServerError(error);
+      failure.headers = { ...failure.headers, 'Set-Cookie': clear };
+      throw failure;
     }
-    if (body.redirect_uri !== settings.redirectUri) return fail(400, 'invalid_request', '"redirect_uri" is not the registered one', clear);
-    // RFC 9207 section 2.4: a response from another issuer than the one the flow went to.
-    if (settings.issuer && body.iss !== undefined && body.iss !== settings.issuer) return fail(400, 'invalid_request', '"iss" is not the issuer this flow went to', clear);
-    if (redeemed.has(body.code)) return fail(400, 'invalid_grant', 'this code was already submitted', clear);
-    redeemed.add(body.code);
-    if (redeemed.size > REMEMBERED_CODES) redeemed.delete(redeemed.values().next().value!);
-
-    const grant: Record<string, string> = { grant_type: 'authorization_code', code: body.code, redirect_uri: settings.redirectUri };
-    if (flow.codeVerifier) grant.code_verifier = flow.codeVerifier;
-    let tokens: TokenSet;
-    try {
-      tokens = await requestTokens(settings, grant, options.fetch);
-    } catch (error) {
-      if (error instanceof TokenEndpointError) return fail(502, error.error, error.description ?? error.message, clear);
-      return fail(502, 'temporarily_unavailable', 'the token endpoint could not be reached', clear);
-    }
-    const answer = await options.onTokens(tokens, { provider: flow.provider, instance: flow.instance, settings, serverStarted, request });
-    return jsonResponse(answer ?? { connected: true, provider: flow.provider }, 200, { 'Set-Cookie': clear });
-  };
+  }, options.onError);
 }

@@ -1,40 +1,117 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
+import { ServerError } from './errors.js';
+import { guardHandler, type FetchHandler } from './http/guard-handler.js';
+import { jsonError } from './http/json-response.js';
+import { MAX_BODY_BYTES } from './http/read-json-body.js';
 
-export type FetchHandler = (request: Request) => Promise<Response>;
+export type { FetchHandler } from './http/guard-handler.js';
 
 /** Express and Connect add these; a body parser that ran first leaves the parsed body in `body`. */
 type NodeRequest = IncomingMessage & { originalUrl?: string; body?: unknown };
 
-async function readNodeBody(req: NodeRequest): Promise<BodyInit | undefined> {
+export interface NodeListenerOptions {
+  /**
+   * Take the scheme from `X-Forwarded-Proto` (its first value): only behind a proxy you run, which
+   * sets it. Without it a request is https only when it came over TLS to this process.
+   */
+  trustProxy?: boolean;
+  /** Largest request body read; default 16 KiB. A larger one is answered 413 without reading it. */
+  maxBodyBytes?: number;
+}
+
+const HOST = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
+
+/** Methods a Fetch `Request` cannot carry (the Fetch standard forbids them). */
+const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
+
+async function readNodeBody(req: NodeRequest, limit: number): Promise<BodyInit | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;
   if (req.body !== undefined) {
-    if (typeof req.body === 'string') return req.body;
-    if (Buffer.isBuffer(req.body)) return new Uint8Array(req.body);
+    if (typeof req.body === 'string' || Buffer.isBuffer(req.body)) return new Uint8Array(Buffer.from(req.body));
     // A JSON or urlencoded parser already consumed the stream: send its result on as JSON.
     return JSON.stringify(req.body);
   }
+  if (Number(req.headers['content-length'] ?? 0) > limit) throw new ServerError(413, 'invalid_request', `the body is larger than ${limit} bytes`);
   const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
+  let length = 0;
+  for await (const chunk of req) {
+    length += (chunk as Buffer).length;
+    if (length > limit) throw new ServerError(413, 'invalid_request', `the body is larger than ${limit} bytes`);
+    chunks.push(chunk as Buffer);
+  }
   return new Uint8Array(Buffer.concat(chunks));
+}
+
+function requestUrl(req: NodeRequest, trustProxy: boolean): URL {
+  const forwarded = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim() : '';
+  const tls = (req.socket as { encrypted?: boolean }).encrypted === true;
+  const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : tls ? 'https' : 'http';
+  const host = req.headers.host ?? 'localhost';
+  // The Host header must be a host and port and nothing else (RFC 9110 section 7.2).
+  if (!HOST.test(host)) throw new ServerError(400, 'invalid_request', 'the Host header is not a valid host');
+  return new URL(req.originalUrl ?? req.url ?? '/', `${scheme}://${host}`);
+}
+
+async function toFetchRequest(req: NodeRequest, options: NodeListenerOptions): Promise<Request> {
+  const method = (req.method ?? 'GET').toUpperCase();
+  if (FORBIDDEN_METHODS.has(method)) throw new ServerError(405, 'invalid_request', `use POST, not ${method}`);
+  let url: URL;
+  try {
+    url = requestUrl(req, options.trustProxy ?? false);
+  } catch (error) {
+    if (error instanceof ServerError) throw error;
+    throw new ServerError(400, 'invalid_request', 'the Host header is not a valid host');
+  }
+  const headers = new Headers();
+  for (const [name, value] of Object.entries(req.headers)) {
+    if (value === undefined) continue;
+    try {
+      headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    } catch {
+      throw new ServerError(400, 'invalid_request', `the ${name} header is not valid`);
+    }
+  }
+  const body = await readNodeBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
+  try {
+    return new Request(url, { method, headers, body });
+  } catch (cause) {
+    throw new ServerError(400, 'invalid_request', 'the request cannot be represented', { cause });
+  }
+}
+
+async function send(res: ServerResponse, response: Response): Promise<void> {
+  res.statusCode = response.status;
+  const cookies = response.headers.getSetCookie();
+  response.headers.forEach((value, name) => name !== 'set-cookie' && res.setHeader(name, value));
+  if (cookies.length) res.setHeader('Set-Cookie', cookies);
+  res.end(Buffer.from(await response.arrayBuffer()));
 }
 
 /**
  * Mounts a Fetch-standard handler in Node's `http` server, or as Express/Connect middleware:
  * `server.on('request', toNodeListener(handler))`, `app.post('/oauth/start', toNodeListener(start))`.
- * (Hono and other Fetch-based routers take the handler itself: `app.post('/oauth/start', (c) => start(c.req.raw))`.)
+ * It never rejects: a request it cannot represent, a body over the limit, or a handler that throws
+ * is answered with a JSON error, and the process goes on.
  */
-export function toNodeListener(handler: FetchHandler): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function toNodeListener(handler: FetchHandler, options: NodeListenerOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+  const guarded = guardHandler(handler);
   return async (req: NodeRequest, res) => {
-    const headers = new Headers();
-    for (const [name, value] of Object.entries(req.headers)) {
-      if (value !== undefined) headers.set(name, Array.isArray(value) ? value.join(', ') : value);
+    try {
+      let request: Request;
+      try {
+        request = await toFetchRequest(req, options);
+      } catch (error) {
+        const refused = error instanceof ServerError ? error : new ServerError(400, 'invalid_request', 'the request could not be read');
+        // The rest of a refused body is not read: close the connection rather than drain it.
+        if (refused.status === 413) res.setHeader('Connection', 'close');
+        if (refused.status === 405) res.setHeader('Allow', 'POST');
+        return await send(res, jsonError(refused.status, refused.code, refused.message));
+      }
+      await send(res, await guarded(request));
+    } catch {
+      // Writing failed (the client went away): nothing is left to answer.
+      if (!res.headersSent) res.statusCode = 500;
+      res.end();
     }
-    const url = new URL(req.originalUrl ?? req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
-    const response = await handler(new Request(url, { method: req.method, headers, body: await readNodeBody(req) }));
-    res.statusCode = response.status;
-    const cookies = response.headers.getSetCookie();
-    response.headers.forEach((value, name) => name !== 'set-cookie' && res.setHeader(name, value));
-    if (cookies.length) res.setHeader('Set-Cookie', cookies);
-    res.end(Buffer.from(await response.arrayBuffer()));
   };
 }

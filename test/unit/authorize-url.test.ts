@@ -2,9 +2,9 @@ import { expect, test } from 'vitest';
 import { buildAuthorizeUrl } from '../../src/core/authorize-url.js';
 import { resolveConfig, type ConnectOptions } from '../../src/core/config.js';
 
-function build(options: Partial<ConnectOptions>, codeChallenge?: string): URL {
+function build(options: Partial<ConnectOptions>, codeChallenge?: string, nonce?: string): URL {
   const config = resolveConfig({ authorizeUrl: 'https://kanka.test/oauth/authorize', clientId: 'c1', redirectUri: 'https://app.test/cb', ...options }, 'https://app.test/');
-  return new URL(buildAuthorizeUrl(config, { state: 'st4te', codeChallenge }));
+  return new URL(buildAuthorizeUrl(config, { state: 'st4te', codeChallenge, nonce }));
 }
 
 test('carries the authorization request parameters of RFC 6749 section 4.1.1', () => {
@@ -36,4 +36,9 @@ test('adds extra params and response_mode', () => {
   expect(url.searchParams.get('prompt')).toBe('consent');
   expect(url.searchParams.get('audience')).toBe('x');
   expect(url.searchParams.get('response_mode')).toBe('fragment');
+});
+
+test('carries the OpenID Connect nonce when one is given, and none otherwise', () => {
+  expect(build({ scope: 'openid' }, undefined, 'n0nce').searchParams.get('nonce')).toBe('n0nce');
+  expect(build({ scope: 'openid' }).searchParams.has('nonce')).toBe(false);
 });

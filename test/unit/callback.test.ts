@@ -18,23 +18,28 @@ function fakeCallbackWindow(href: string, opener: { postMessage(message: unknown
   return { win: win as unknown as Window, replaced, isClosed: () => closed };
 }
 
-test('posts the response to its own origin and the listed ones only, never "*", then closes', () => {
+test('posts the response, with where it arrived, to its own origin and the listed ones only, then closes', () => {
   const posts: [unknown, string][] = [];
   const { win, replaced, isClosed } = fakeCallbackWindow('https://app.test/cb?code=c0de&state=s1&iss=https%3A%2F%2Fid.test&extra=1', {
     postMessage: (message, origin) => posts.push([message, origin]),
   });
   expect(handleCallback({ window: win, allowedOrigins: ['https://www.app.test'] })).toBe('posted');
   expect(posts.map(([, origin]) => origin)).toEqual(['https://app.test', 'https://www.app.test']);
-  expect(posts[0][0]).toEqual({ type: 'oauth-connect:callback', v: 1, params: { code: 'c0de', state: 's1', iss: 'https://id.test' } });
+  expect(posts[0][0]).toEqual({
+    type: 'oauth-connect:callback',
+    v: 1,
+    params: { code: 'c0de', state: 's1', iss: 'https://id.test' },
+    redirect_uri: 'https://app.test/cb',
+  });
   expect(replaced).toEqual(['/cb']);
   expect(isClosed()).toBe(true);
 });
 
-test('reads a fragment response too', () => {
+test('reads a fragment response too, and names where it arrived without the query or fragment', () => {
   const posts: unknown[] = [];
-  const { win } = fakeCallbackWindow('https://app.test/cb#error=access_denied&state=s1', { postMessage: (message) => posts.push(message) });
+  const { win } = fakeCallbackWindow('https://app.test/cb?via=x#error=access_denied&state=s1', { postMessage: (message) => posts.push(message) });
   handleCallback({ window: win });
-  expect(posts[0]).toMatchObject({ params: { error: 'access_denied', state: 's1' } });
+  expect(posts[0]).toMatchObject({ params: { error: 'access_denied', state: 's1' }, redirect_uri: 'https://app.test/cb' });
 });
 
 test.each([
@@ -44,7 +49,7 @@ test.each([
   const posts: unknown[] = [];
   const { win } = fakeCallbackWindow(`https://app.test/cb${query}`, { postMessage: (message) => posts.push(message) });
   handleCallback({ window: win });
-  expect(posts[0]).toEqual({ type: 'oauth-connect:callback', v: 1, params });
+  expect(posts[0]).toEqual({ type: 'oauth-connect:callback', v: 1, params, redirect_uri: 'https://app.test/cb' });
 });
 
 test('a repeated or missing state hands nothing to anyone', () => {
@@ -75,6 +80,7 @@ test('in a real popup: the opener receives the message from the callback origin,
   expect(event.origin).toBe(location.origin);
   expect(event.source).toBe(popup);
   expect(event.data.params).toEqual({ code: 'c0de', state: 's1' });
+  expect(event.data.redirect_uri).toBe(`${FIXTURES}/callback.html`);
   await expect.poll(() => popup!.closed).toBe(true);
   trigger.remove();
 });

@@ -32,6 +32,12 @@ describe('exchangeCode', () => {
     expect(JSON.parse(init.body as string)).toEqual({ code: 'c0de', state: 's1', redirect_uri: 'https://app.test/cb', code_verifier: 'v3rifier', iss: 'https://id.test', provider: 'Kanka' });
   });
 
+  test('adds the nonce of an OpenID Connect request', async () => {
+    const { fetcher, calls } = recordingFetch(() => Response.json({}));
+    await exchangeCode({ url: 'https://app.test/x', code: { code: 'c', state: 's', redirectUri: 'r', nonce: 'n0nce' }, credentials: 'same-origin', fetch: fetcher });
+    expect(JSON.parse(calls[0].init.body as string)).toEqual({ code: 'c', state: 's', redirect_uri: 'r', nonce: 'n0nce' });
+  });
+
   test('leaves out code_verifier, iss and provider when there are none', async () => {
     const { fetcher, calls } = recordingFetch(() => Response.json({}));
     await exchangeCode({ url: 'https://app.test/x', code: { code: 'c', state: 's', redirectUri: 'r' }, credentials: 'same-origin', fetch: fetcher });

@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { createClientRegistry } from '../../src/server/client-registration.js';
 import { createTokenRefresher } from '../../src/server/refresh.js';
-import { requestTokens, type TokenSet } from '../../src/server/token-request.js';
+import { redeemCode } from '../../src/server/oauth/code-grant.js';
+import type { TokenSet } from '../../src/server/oauth/token-set.js';
 
 /** A fetch that records each request and answers from `reply`. */
 function fakeFetch(reply: (request: Request) => Response | Promise<Response>) {
@@ -16,20 +17,35 @@ function fakeFetch(reply: (request: Request) => Response | Promise<Response>) {
 
 const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-describe('requestTokens', () => {
+describe('redeemCode', () => {
   test('query style (KitchenMonki): a GET with the grant and client credentials in the query', async () => {
     const { fetcher, seen } = fakeFetch(() => json({ access_token: 'a', refresh_token: 'r' }));
-    await requestTokens({ tokenEndpoint: 'https://api.test/v2/token/grant', clientId: 'id', clientSecret: 's', style: 'query' }, { grant_type: 'authorization_code', code: 'c' }, fetcher);
+    const client = { tokenEndpoint: 'https://api.test/v2/token/grant', clientId: 'id', clientSecret: 's', style: 'query' as const };
+    await redeemCode(client, { code: 'c', redirectUri: 'https://app.test/cb' }, fetcher);
     expect(seen[0]!.method).toBe('GET');
-    expect(Object.fromEntries(new URL(seen[0]!.url).searchParams)).toEqual({ grant_type: 'authorization_code', code: 'c', client_id: 'id', client_secret: 's' });
+    expect(Object.fromEntries(new URL(seen[0]!.url).searchParams)).toEqual({
+      grant_type: 'authorization_code',
+      code: 'c',
+      redirect_uri: 'https://app.test/cb',
+      client_id: 'id',
+      client_secret: 's',
+    });
   });
 
   test('client_secret_post (Passport, Gancio): a form POST with the credentials in the body', async () => {
-    const { fetcher, seen } = fakeFetch(() => json({ access_token: 'a' }));
-    await requestTokens({ tokenEndpoint: 'https://kanka.test/oauth/token', clientId: 'id', clientSecret: 's', style: 'client_secret_post' }, { grant_type: 'authorization_code', code: 'c' }, fetcher);
+    const { fetcher, seen } = fakeFetch(() => json({ access_token: 'a', token_type: 'Bearer' }));
+    const client = { tokenEndpoint: 'https://kanka.test/oauth/token', clientId: 'id', clientSecret: 's', style: 'client_secret_post' as const };
+    await redeemCode(client, { code: 'c', redirectUri: 'https://app.test/cb', codeVerifier: 'v'.repeat(43) }, fetcher);
     expect(seen[0]!.method).toBe('POST');
     expect(seen[0]!.headers.get('authorization')).toBeNull();
-    expect(Object.fromEntries(new URLSearchParams(await seen[0]!.text()))).toEqual({ grant_type: 'authorization_code', code: 'c', client_id: 'id', client_secret: 's' });
+    expect(Object.fromEntries(new URLSearchParams(await seen[0]!.text()))).toEqual({
+      grant_type: 'authorization_code',
+      code: 'c',
+      redirect_uri: 'https://app.test/cb',
+      code_verifier: 'v'.repeat(43),
+      client_id: 'id',
+      client_secret: 's',
+    });
   });
 });
 
@@ -41,7 +57,7 @@ describe('createTokenRefresher', () => {
       const used = new URLSearchParams(await request.text()).get('refresh_token');
       if (used !== alive) return json({ error: 'invalid_grant' }, 400);
       alive = `r${++counter}`;
-      return json({ access_token: `a${counter}`, refresh_token: alive });
+      return json({ access_token: `a${counter}`, token_type: 'Bearer', refresh_token: alive });
     });
     const kept = new Map<string, TokenSet>([['user', { access_token: 'a1', refresh_token: 'r1' }]]);
     const saved: string[] = [];
@@ -62,7 +78,7 @@ describe('createTokenRefresher', () => {
   });
 
   test('a provider that does not rotate keeps the current refresh token', async () => {
-    const { fetcher } = fakeFetch(() => json({ access_token: 'a2' }));
+    const { fetcher } = fakeFetch(() => json({ access_token: 'a2', token_type: 'Bearer' }));
     const kept = new Map<string, TokenSet>([['user', { access_token: 'a1', refresh_token: 'r1' }]]);
     const refresher = createTokenRefresher<string>({
       client: () => ({ tokenEndpoint: 'https://p.test/token', clientId: 'id', clientSecret: 's' }),
@@ -75,7 +91,7 @@ describe('createTokenRefresher', () => {
 });
 
 describe('createClientRegistry', () => {
-  const metadata = { clientName: 'My app', redirectUris: ['https://app.test/callback'], scope: 'event:write', website: 'https://app.test' };
+  const metadata = { clientName: 'My app', redirectUri: 'https://app.test/callback', scope: 'event:write', website: 'https://app.test' };
 
   test("gancio: POST /api/client as a form, once per instance, even for concurrent first requests", async () => {
     const { fetcher, seen } = fakeFetch(() => json({ client_id: 'cid', client_secret: 'cs', scopes: 'event:write' }));
@@ -90,7 +106,9 @@ describe('createClientRegistry', () => {
 
   test('rfc7591: discovers the registration endpoint (RFC 8414) and posts JSON metadata', async () => {
     const { fetcher, seen } = fakeFetch((request) =>
-      request.url.endsWith('/.well-known/oauth-authorization-server') ? json({ registration_endpoint: 'https://id.test/reg' }) : json({ client_id: 'cid', client_secret: 'cs' }, 201),
+      request.url.endsWith('/.well-known/oauth-authorization-server')
+        ? json({ issuer: 'https://id.test', registration_endpoint: 'https://id.test/reg' })
+        : json({ client_id: 'cid', client_secret: 'cs', client_secret_expires_at: 0 }, 201),
     );
     const registry = createClientRegistry({ style: 'rfc7591', metadata, fetch: fetcher });
     expect(await registry.client('https://id.test')).toEqual({ clientId: 'cid', clientSecret: 'cs' });

@@ -1,0 +1,116 @@
+/**
+ * The server's hashing, MACs and sealing. On Node (20.16+) these run synchronously through node:crypto,
+ * which costs a fraction of Web Crypto's thread-pool round trips per request; elsewhere Web Crypto.
+ */
+import { base64url } from '../../core/random.js';
+
+type NodeCrypto = typeof import('node:crypto');
+
+const nodeCrypto: NodeCrypto | undefined = (() => {
+  const host = globalThis as { process?: { getBuiltinModule?(id: string): unknown } };
+  try {
+    return host.process?.getBuiltinModule?.('node:crypto') as NodeCrypto | undefined;
+  } catch {
+    return undefined;
+  }
+})();
+
+const encoder = new TextEncoder();
+const IV_BYTES = 12;
+const TAG_BYTES = 16;
+
+export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
+  return crypto.getRandomValues(new Uint8Array(length));
+}
+
+/** An unguessable token: 32 bytes give 43 base64url characters and 256 bits of entropy. */
+export function randomToken(byteLength = 32): string {
+  return nodeCrypto ? nodeCrypto.randomBytes(byteLength).toString('base64url') : base64url(randomBytes(byteLength));
+}
+
+export async function sha256(text: string): Promise<Uint8Array> {
+  if (nodeCrypto) return nodeCrypto.createHash('sha256').update(text).digest();
+  return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
+}
+
+/** `code_challenge` for S256: BASE64URL(SHA256(ASCII(code_verifier))) (RFC 7636 section 4.2). */
+export async function codeChallengeOf(verifier: string): Promise<string> {
+  return base64url(await sha256(verifier));
+}
+
+/** Keys derived once from the app's secret, one per purpose. */
+export interface SecretKeys {
+  mac: Uint8Array<ArrayBuffer>;
+  seal: Uint8Array<ArrayBuffer>;
+  webMac?: Promise<CryptoKey>;
+  webSeal?: Promise<CryptoKey>;
+}
+
+export async function deriveKeys(secret: string): Promise<SecretKeys> {
+  const mac = new Uint8Array(await sha256(`oauth-connect state\0${secret}`));
+  const seal = new Uint8Array(await sha256(`oauth-connect cookie key\0${secret}`));
+  if (nodeCrypto) return { mac, seal };
+  return {
+    mac,
+    seal,
+    webMac: crypto.subtle.importKey('raw', mac, { name: 'HMAC', hash: 'SHA-256' }, false, ['sign']),
+    webSeal: crypto.subtle.importKey('raw', seal, 'AES-GCM', false, ['encrypt', 'decrypt']),
+  };
+}
+
+export async function hmac(keys: SecretKeys, text: string): Promise<Uint8Array> {
+  if (nodeCrypto) return nodeCrypto.createHmac('sha256', keys.mac).update(text).digest();
+  return new Uint8Array(await crypto.subtle.sign('HMAC', await keys.webMac!, encoder.encode(text)));
+}
+
+/** AES-256-GCM: iv ‖ ciphertext ‖ tag, with `label` bound in as associated data. */
+export async function seal(keys: SecretKeys, label: string, plain: string): Promise<Uint8Array> {
+  const iv = randomBytes(IV_BYTES);
+  if (nodeCrypto) {
+    const cipher = nodeCrypto.createCipheriv('aes-256-gcm', keys.seal, iv).setAAD(encoder.encode(label));
+    return Buffer.concat([iv, cipher.update(plain, 'utf8'), cipher.final(), cipher.getAuthTag()]);
+  }
+  const params = { name: 'AES-GCM', iv, additionalData: encoder.encode(label) };
+  const sealed = new Uint8Array(await crypto.subtle.encrypt(params, await keys.webSeal!, encoder.encode(plain)));
+  const joined = new Uint8Array(IV_BYTES + sealed.length);
+  joined.set(iv);
+  joined.set(sealed, IV_BYTES);
+  return joined;
+}
+
+/** The plain text, or undefined when `bytes` were not sealed under these keys and this label. */
+export async function unseal(keys: SecretKeys, label: string, bytes: Uint8Array): Promise<string | undefined> {
+  if (bytes.length <= IV_BYTES + TAG_BYTES) return undefined;
+  const iv = bytes.subarray(0, IV_BYTES);
+  try {
+    if (nodeCrypto) {
+      const decipher = nodeCrypto.createDecipheriv('aes-256-gcm', keys.seal, iv).setAAD(encoder.encode(label));
+      decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
+      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+    }
+    const params = { name: 'AES-GCM', iv, additionalData: encoder.encode(label) };
+    const plain = await crypto.subtle.decrypt(params, await keys.webSeal!, new Uint8Array(bytes.subarray(IV_BYTES)));
+    return new TextDecoder().decode(plain);
+  } catch {
+    return undefined;
+  }
+}
+
+/** base64url text back to bytes; undefined for anything else. */
+export function fromBase64Url(text: string): Uint8Array | undefined {
+  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
+  if (nodeCrypto) return Buffer.from(text, 'base64url');
+  try {
+    return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
+  } catch {
+    return undefined;
+  }
+}
+
+/** Compares two strings in time independent of where they differ. */
+export function timingSafeEqual(a: string, b: string): boolean {
+  if (a.length !== b.length) return false;
+  let difference = 0;
+  for (let i = 0; i < a.length; i++) difference |= a.charCodeAt(i) ^ b.charCodeAt(i);
+  return difference === 0;
+}

@@ -1,0 +1,52 @@
+import { ServerError } from '../errors.js';
+
+/** The largest body a handler reads; the widget's requests are well under 1 KiB. */
+export const MAX_BODY_BYTES = 16 * 1024;
+
+const refuse = (status: number, message: string) => new ServerError(status, 'invalid_request', message);
+
+/** Reads at most `limit` bytes of a body stream, and stops reading as soon as it has more. */
+async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
+  const reader = body.getReader();
+  const chunks: Uint8Array[] = [];
+  let length = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    length += value.byteLength;
+    if (length > limit) {
+      await reader.cancel().catch(() => undefined);
+      throw refuse(413, `the body is larger than ${limit} bytes`);
+    }
+    chunks.push(value);
+  }
+  const joined = new Uint8Array(length);
+  let at = 0;
+  for (const chunk of chunks) {
+    joined.set(chunk, at);
+    at += chunk.byteLength;
+  }
+  return joined;
+}
+
+/**
+ * The JSON object a POST carries. Refuses, before reading anything: another method (405), a body
+ * that is not `application/json` (415; also what keeps plain cross-site form posts out), a declared
+ * length over the limit (413); then reads at most the limit (413) and parses (400).
+ */
+export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Promise<Record<string, unknown>> {
+  if (request.method !== 'POST') throw Object.assign(refuse(405, `use POST, not ${request.method}`), { allow: 'POST' });
+  const type = request.headers.get('content-type')?.split(';')[0]!.trim().toLowerCase();
+  if (type !== 'application/json') throw refuse(415, 'the body must be application/json');
+  const declared = Number(request.headers.get('content-length') ?? 0);
+  if (declared > limit) throw refuse(413, `the body is larger than ${limit} bytes`);
+  const bytes = request.body ? await readLimited(request.body, limit) : new Uint8Array();
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    throw refuse(400, 'the body is not JSON');
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw refuse(400, 'the body must be a JSON object');
+  return parsed as Record<string, unknown>;
+}
