@@ -57,6 +57,8 @@ export function demoIdProvider(oidc: OidcServer, client: { clientId: string; cli
     redirectUri: client.redirectUri,
     scope: 'openid profile email',
     issuer: oidc.issuer,
+    // The signing keys for the ID Token, and whether responses carry `iss`, come from the provider's metadata.
+    discovery: true,
     params: { prompt: 'consent' },
     browserStart: true,
   };
@@ -116,7 +118,7 @@ export async function gancioProvider(redirectUri: string, website: string): Prom
   const atInstance = async (instance: string): Promise<ResolvedProvider> => {
     const client = await registry.client(instance);
     return {
-      authorizeEndpoint: `${instance}/authorize`,
+      authorizeEndpoint: `${instance}/oauth/authorize`,
       tokenEndpoint: `${instance}/oauth/token`,
       clientId: client.clientId,
       clientSecret: client.clientSecret,

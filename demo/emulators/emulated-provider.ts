@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createSessions, listen, readFields, redirect, sendHtml, sendJson, type RunningServer, type Sessions } from './http-kit.js';
+import { createSessions, listen, readFields, redirect, sendHtml, sendJson } from './http-kit.js';
+import type { RunningServer, Sessions } from './http-kit.js';
 import { loginPage } from './pages.js';
 import type { EmulatedUser, TokenStore } from './token-store.js';
 

@@ -31,7 +31,10 @@ function deliverToOpener(res: ServerResponse, location: string, params: Record<s
   const target = new URL(params.redirect_uri!).origin;
   const payload = JSON.stringify({ type: 'authorization_response', response }).replace(/</g, '\\u003c');
   sendHtml(res, 200, `<!doctype html><meta charset="utf-8"><title>KitchenMonki</title><p>Returning you to the app…</p>
-<script>if (window.opener) { window.opener.postMessage(${payload}, ${JSON.stringify(target)}); window.close(); }</script>`);
+<script>if (window.opener) {
+  window.opener.postMessage(${payload}, ${JSON.stringify(target)});
+  window.close();
+}</script>`);
 }
 
 /** `/authorize`: GET shows the approval page with the request in hidden fields; its forms post them back. */
@@ -48,8 +51,9 @@ async function authorize(req: IncomingMessage, res: ServerResponse, url: URL, co
   const { decision, ...request } = params;
   if (req.method === 'GET') {
     const scopes = (params.scope ?? '').split(' ').filter(Boolean);
-    const cancel = { fields: {} };
-    return sendHtml(res, 200, approvalPage({ brand, action: '/authorize', clientName: client.name, scopes, fields: request, cancel }));
+    const clientName = client.name;
+    const page = approvalPage({ brand, action: '/authorize', clientName, scopes, fields: request, cancel: { fields: {} } });
+    return sendHtml(res, 200, page);
   }
   const answer = decision === 'approve' ? request : { ...request, allowed: 'false' };
   deliverToOpener(res, await store.approve(answer, user), request);
@@ -90,7 +94,8 @@ export async function startKitchenMonki(options: KitchenMonkiOptions): Promise<K
     }
     if (url.pathname === '/v2/me' && req.method === 'GET') {
       const owner = emulator.userOf(req.headers.authorization);
-      return owner ? sendJson(res, 200, { id: owner.id, name: owner.name }) : sendJson(res, 401, { error: 'invalid_token' });
+      if (!owner) return sendJson(res, 401, { error: 'invalid_token' });
+      return sendJson(res, 200, { id: owner.id, name: owner.name });
     }
     sendJson(res, 404, { error: 'not_found' });
   }, options.apiPort);

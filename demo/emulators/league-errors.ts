@@ -25,7 +25,7 @@ export class LeagueError extends Error {
     super(message);
   }
 
-  /** `error`, `error_description`, `hint` when there is one, and `message`, league's deprecated copy of the description. */
+  /** `error`, `error_description`, `hint` if any, and `message`: league's deprecated copy of the description. */
   get payload(): Record<string, string> {
     const payload: Record<string, string> = { error: this.error, error_description: this.message };
     if (this.hint !== undefined) payload.hint = this.hint;
@@ -48,8 +48,10 @@ export const invalidScope = (scope: string, redirectUri?: string) =>
     redirectUri,
   );
 
+const ACCESS_DENIED = 'The resource owner or authorization server denied the request.';
+
 export const accessDenied = (hint: string, redirectUri: string) =>
-  new LeagueError('access_denied', 'The resource owner or authorization server denied the request.', 401, hint, redirectUri);
+  new LeagueError('access_denied', ACCESS_DENIED, 401, hint, redirectUri);
 
 export const invalidGrant = (hint: string) => new LeagueError('invalid_grant', INVALID_GRANT, 400, hint);
 

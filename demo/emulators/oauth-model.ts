@@ -26,13 +26,15 @@ export function createOAuthEmulator(options: OAuthEmulatorOptions) {
 
   const asModelClient = (id: string): OAuth2Server.Client | false => {
     const client = store.clients.get(id);
-    return client ? { id: client.id, redirectUris: client.redirectUris, grants: ['authorization_code', 'refresh_token'] } : false;
+    if (!client) return false;
+    return { id: client.id, redirectUris: client.redirectUris, grants: ['authorization_code', 'refresh_token'] };
   };
 
   const model: OAuth2Server.AuthorizationCodeModel & OAuth2Server.RefreshTokenModel = {
     async getClient(clientId, clientSecret) {
       const client = store.clients.get(clientId);
-      if (!client || (clientSecret !== null && clientSecret !== undefined && clientSecret !== client.secret)) return false;
+      const secretGiven = clientSecret !== null && clientSecret !== undefined;
+      if (!client || (secretGiven && clientSecret !== client.secret)) return false;
       return asModelClient(clientId);
     },
     async saveAuthorizationCode(code, client, user) {
@@ -64,7 +66,8 @@ export function createOAuthEmulator(options: OAuthEmulatorOptions) {
     },
     async getAccessToken(accessToken) {
       const found = store.accessTokens.get(accessToken);
-      return found ? { ...found, client: asModelClient(found.client.id) || { id: found.client.id, grants: [] } } : false;
+      const client = found && asModelClient(found.client.id);
+      return found && client ? { ...found, client } : false;
     },
     async getRefreshToken(refreshToken) {
       const found = store.liveRefreshToken(refreshToken);
@@ -113,7 +116,12 @@ export function createOAuthEmulator(options: OAuthEmulatorOptions) {
         'content-type': 'application/x-www-form-urlencoded',
         'content-length': String(new URLSearchParams(params).toString().length),
       };
-      const request = new OAuth2Server.Request({ method: 'POST', headers: { ...headers, ...form }, query: {}, body: params });
+      const request = new OAuth2Server.Request({
+        method: 'POST',
+        headers: { ...headers, ...form },
+        query: {},
+        body: params,
+      });
       const response = new OAuth2Server.Response({});
       try {
         await server.token(request, response);

@@ -1,7 +1,8 @@
 /** The emulated providers' own pages: login, approval, errors and a home page, plain, each with its provider's name. */
 export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
-const STYLE = `body{font:16px system-ui,sans-serif;max-width:24em;margin:2em auto;padding:0 1em}label{display:block;margin:.6em 0}
+const STYLE = `body{font:16px system-ui,sans-serif;max-width:24em;margin:2em auto;padding:0 1em}
+label{display:block;margin:.6em 0}
 input{display:block;width:100%;padding:.4em;box-sizing:border-box}button,a.button{padding:.5em 1em;margin:.8em .5em 0 0}
 .error{color:#b42318}.hint{color:#555;font-size:.9em}`;
 

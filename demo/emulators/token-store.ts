@@ -55,7 +55,8 @@ export interface TokenStoreOptions {
 }
 
 const newToken = () => randomBytes(24).toString('hex');
-const later = (seconds: number | undefined) => (seconds === undefined ? undefined : new Date(Date.now() + seconds * 1000));
+const later = (seconds: number | undefined) =>
+  seconds === undefined ? undefined : new Date(Date.now() + seconds * 1000);
 
 /** Clients and tokens of an emulated provider, in memory, with counts of what its token endpoint did. */
 export function createTokenStore(options: TokenStoreOptions) {

@@ -2,7 +2,7 @@ import { ServerError } from './errors.js';
 import { FlowKeeper } from './flow-keeper.js';
 import { asServerError, guardHandler, type FetchHandler } from './http/guard-handler.js';
 import { jsonResponse } from './http/json-response.js';
-import { readJsonBody } from './http/read-json-body.js';
+import { readJsonBody, takesPreReadBody } from './http/read-json-body.js';
 import { optionalField, requiredField } from './http/request-fields.js';
 import { redeemCode } from './oauth/code-grant.js';
 import type { TokenSet } from './oauth/token-set.js';
@@ -101,7 +101,8 @@ function checkMixUp(body: ExchangeRequestBody, flow: KeptFlow): void {
  */
 export function createExchangeHandler(options: ExchangeHandlerOptions, keeper = new FlowKeeper(options)): FetchHandler {
   const fetchers = outboundFetchers(options);
-  return guardHandler(async (request) => {
+  return takesPreReadBody(
+    guardHandler(async (request) => {
     const json = await readJsonBody(request);
     const refusal = await options.authorize?.(request);
     if (refusal) return refusal;
@@ -132,5 +133,6 @@ export function createExchangeHandler(options: ExchangeHandlerOptions, keeper = 
       failure.headers = { ...failure.headers, 'Set-Cookie': clear };
       throw failure;
     }
-  }, options.onError);
+  }, options.onError),
+  );
 }

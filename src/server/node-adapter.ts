@@ -1,8 +1,8 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { ServerError } from './errors.js';
 import { guardHandler, type FetchHandler } from './http/guard-handler.js';
-import { jsonError } from './http/json-response.js';
-import { MAX_BODY_BYTES } from './http/read-json-body.js';
+import { jsonError, responseText } from './http/json-response.js';
+import { isTakingPreReadBody, MAX_BODY_BYTES, withPreReadBody } from './http/read-json-body.js';
 
 export type { FetchHandler } from './http/guard-handler.js';
 
@@ -24,12 +24,12 @@ const HOST = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9.-]+)(:\d{1,5})?$/;
 /** Methods a Fetch `Request` cannot carry (the Fetch standard forbids them). */
 const FORBIDDEN_METHODS = new Set(['CONNECT', 'TRACE', 'TRACK']);
 
-async function readNodeBody(req: NodeRequest, limit: number): Promise<BodyInit | undefined> {
+async function readNodeBody(req: NodeRequest, limit: number): Promise<Uint8Array | undefined> {
   if (req.method === 'GET' || req.method === 'HEAD') return undefined;
   if (req.body !== undefined) {
     if (typeof req.body === 'string' || Buffer.isBuffer(req.body)) return new Uint8Array(Buffer.from(req.body));
     // A JSON or urlencoded parser already consumed the stream: send its result on as JSON.
-    return JSON.stringify(req.body);
+    return new TextEncoder().encode(JSON.stringify(req.body));
   }
   if (Number(req.headers['content-length'] ?? 0) > limit) throw new ServerError(413, 'invalid_request', `the body is larger than ${limit} bytes`);
   const chunks: Buffer[] = [];
@@ -52,7 +52,7 @@ function requestUrl(req: NodeRequest, trustProxy: boolean): URL {
   return new URL(req.originalUrl ?? req.url ?? '/', `${scheme}://${host}`);
 }
 
-async function toFetchRequest(req: NodeRequest, options: NodeListenerOptions): Promise<Request> {
+async function toFetchRequest(req: NodeRequest, options: NodeListenerOptions, preRead: boolean): Promise<Request> {
   const method = (req.method ?? 'GET').toUpperCase();
   if (FORBIDDEN_METHODS.has(method)) throw new ServerError(405, 'invalid_request', `use POST, not ${method}`);
   let url: URL;
@@ -73,7 +73,8 @@ async function toFetchRequest(req: NodeRequest, options: NodeListenerOptions): P
   }
   const body = await readNodeBody(req, options.maxBodyBytes ?? MAX_BODY_BYTES);
   try {
-    return new Request(url, { method, headers, body });
+    if (preRead && body) return withPreReadBody(new Request(url, { method, headers }), body);
+    return new Request(url, { method, headers, body: body as Uint8Array<ArrayBuffer> | undefined });
   } catch (cause) {
     throw new ServerError(400, 'invalid_request', 'the request cannot be represented', { cause });
   }
@@ -84,7 +85,8 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
   const cookies = response.headers.getSetCookie();
   response.headers.forEach((value, name) => name !== 'set-cookie' && res.setHeader(name, value));
   if (cookies.length) res.setHeader('Set-Cookie', cookies);
-  res.end(Buffer.from(await response.arrayBuffer()));
+  const text = responseText(response);
+  res.end(text ?? Buffer.from(await response.arrayBuffer()));
 }
 
 /**
@@ -95,11 +97,12 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
  */
 export function toNodeListener(handler: FetchHandler, options: NodeListenerOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const guarded = guardHandler(handler);
+  const preRead = isTakingPreReadBody(handler);
   return async (req: NodeRequest, res) => {
     try {
       let request: Request;
       try {
-        request = await toFetchRequest(req, options);
+        request = await toFetchRequest(req, options, preRead);
       } catch (error) {
         const refused = error instanceof ServerError ? error : new ServerError(400, 'invalid_request', 'the request could not be read');
         // The rest of a refused body is not read: close the connection rather than drain it.

@@ -3,7 +3,7 @@ import { codeChallengeOf, randomToken } from './crypto/server-crypto.js';
 import { FlowKeeper } from './flow-keeper.js';
 import { guardHandler, type FetchHandler } from './http/guard-handler.js';
 import { jsonResponse } from './http/json-response.js';
-import { readJsonBody } from './http/read-json-body.js';
+import { readJsonBody, takesPreReadBody } from './http/read-json-body.js';
 import { optionalField, requiredField } from './http/request-fields.js';
 import { isPerInstance, providerEntry, readInstanceOrigin, resolveProvider, type ResolvedProvider } from './providers.js';
 import { outboundFetchers, type ServerOptions } from './server-options.js';
@@ -45,7 +45,8 @@ export const wantsNonce = (scope: string | undefined) => (scope ?? '').split(' '
  */
 export function createStartHandler(options: ServerOptions, keeper = new FlowKeeper(options)): FetchHandler {
   const fetchers = outboundFetchers(options);
-  return guardHandler(async (request) => {
+  return takesPreReadBody(
+    guardHandler(async (request) => {
     const body = await readJsonBody(request);
     const refusal = await options.authorize?.(request);
     if (refusal) return refusal;
@@ -83,5 +84,6 @@ export function createStartHandler(options: ServerOptions, keeper = new FlowKeep
     const headers = new Headers();
     for (const cookie of setCookies) headers.append('Set-Cookie', cookie);
     return jsonResponse({ authorize_url: buildProviderAuthorizeUrl(settings, { state, codeChallenge, nonce }) }, 200, headers);
-  }, options.onError);
+  }, options.onError),
+  );
 }

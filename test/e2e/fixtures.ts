@@ -1,4 +1,4 @@
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, request, type Locator, type Page } from '@playwright/test';
 import { freePort, startDemo, type Demo } from '../../demo/demo-server.js';
 import { DEMO_ACCOUNT } from '../../demo/provider/accounts.js';
 
@@ -33,12 +33,50 @@ export async function clickConnect(page: Page, provider = 'Demo ID'): Promise<Pa
   return popup;
 }
 
-/** Logs in as the demo user and answers the approval page of an emulated provider (Kanka, Gancio, KitchenMonki). */
+/**
+ * Logs in as the demo user and answers the approval page of an emulated provider (Kanka, Gancio, KitchenMonki).
+ * Passport and Gancio skip that page for a client the user already authorized: the popup then goes straight on
+ * to the redirect URI, or closes, and there is nothing to answer. Cancel is a button, or at Gancio a link home.
+ */
 export async function logInAndAuthorize(popup: Page, decision: 'Authorize' | 'Cancel' = 'Authorize'): Promise<void> {
   await popup.getByLabel('Username').fill('demo');
+  const provider = new URL(popup.url()).origin;
   await popup.getByLabel('Password').fill('demo-password');
   await popup.getByRole('button', { name: 'Log in' }).click();
-  await popup.getByRole('button', { name: decision }).click();
+  const control = popup
+    .getByRole('button', { name: decision, exact: true })
+    .or(popup.getByRole('link', { name: decision, exact: true }));
+  if (await approvalShown(popup, control, provider)) await control.click();
+}
+
+/** True once `control` shows in the popup; false once the popup closes or leaves `provider` before it does. */
+async function approvalShown(popup: Page, control: Locator, provider: string): Promise<boolean> {
+  const shown = control.waitFor().then(() => true);
+  const leftProvider = popup.waitForURL((url) => url.origin !== provider, { waitUntil: 'commit' }).then(() => false);
+  const closed = popup.waitForEvent('close').then(() => false);
+  try {
+    return await Promise.race([shown, leftProvider, closed]);
+  } catch (error) {
+    // Waiting on a page that closes fails; a closed popup is an answer, not an error.
+    if (popup.isClosed()) return false;
+    throw error;
+  }
+}
+
+/**
+ * Revokes, at a Passport provider, every token the demo user holds (its authorized-apps API, `DELETE
+ * /oauth/tokens/{id}`), so that the next authorization shows the approval page again.
+ */
+export async function revokeAuthorizedApps(origin: string): Promise<void> {
+  const api = await request.newContext({ baseURL: origin });
+  try {
+    const login = await api.post('/login', { form: { username: 'demo', password: 'demo-password', next: '/' }, maxRedirects: 0 });
+    expect(login.status()).toBe(302);
+    const tokens = (await (await api.get('/oauth/tokens')).json()) as { id: string }[];
+    for (const { id } of tokens) expect((await api.delete(`/oauth/tokens/${id}`)).status()).toBe(204);
+  } finally {
+    await api.dispose();
+  }
 }
 
 /**

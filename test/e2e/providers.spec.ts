@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { clickConnect, expect, logInAndAuthorize, loggedEvents, signInAndConsent, test } from './fixtures.js';
+import { clickConnect, expect, logInAndAuthorize, loggedEvents, revokeAuthorizedApps, signInAndConsent, test } from './fixtures.js';
 
 interface ProviderCase {
   id: string;
@@ -66,8 +66,38 @@ test('gancio, a typed address that is not a server: said next to the field, and 
 
 test('kanka: the user cancels on the approval page; Passport sends access_denied back and nothing is exchanged', async ({ page, demo, exchanges }) => {
   await page.goto(`${demo.url}/?provider=kanka&mode=server`);
-  await logInAndAuthorize(await clickConnect(page, 'Kanka'), 'Cancel');
+  const popup = await clickConnect(page, 'Kanka');
+  // Passport skips the approval page for an app the user authorized before (an earlier test here may have).
+  await popup.getByLabel('Username').waitFor();
+  await revokeAuthorizedApps(new URL(popup.url()).origin);
+  await logInAndAuthorize(popup, 'Cancel');
   await expect(page.getByTestId('event-log')).toContainText('oauth-connect-error {"code":"access_denied"');
+  expect(exchanges).toHaveLength(0);
+});
+
+test('kanka: an app the user authorized before is approved without the approval page', async ({ page, demo, exchanges }) => {
+  await page.goto(`${demo.url}/?provider=kanka&mode=server`);
+  await logInAndAuthorize(await clickConnect(page, 'Kanka'));
+  await expect(page.getByTestId('connection')).toHaveText('Connected to Kanka as Dana of Kanka.');
+  await page.context().clearCookies();
+  await page.reload();
+  const popup = await clickConnect(page, 'Kanka');
+  const pages: string[] = [];
+  popup.on('framenavigated', (frame) => frame === popup.mainFrame() && pages.push(new URL(frame.url()).pathname));
+  await logInAndAuthorize(popup);
+  await expect(page.getByTestId('connection')).toHaveText('Connected to Kanka as Dana of Kanka.');
+  expect(pages).not.toContain('/oauth/authorize');
+  expect(exchanges).toHaveLength(2);
+});
+
+test('gancio: Cancel is a link to the instance\'s home page; no error comes back, and closing the popup cancels', async ({ page, demo, exchanges }) => {
+  await page.goto(`${demo.url}/?provider=gancio&mode=server`);
+  const popup = await clickConnect(page, 'Gancio');
+  await logInAndAuthorize(popup, 'Cancel');
+  await expect(popup.getByRole('heading', { name: 'Upcoming events' })).toBeVisible();
+  expect(await loggedEvents(page)).toEqual(['oauth-connect-start']);
+  await popup.close();
+  await expect(page.getByTestId('event-log')).toContainText('oauth-connect-cancel {"reason":"popup_closed"}');
   expect(exchanges).toHaveLength(0);
 });
 

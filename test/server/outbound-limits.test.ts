@@ -1,4 +1,4 @@
-import { once } from 'node:events';
+import type { ServerResponse } from 'node:http';
 import * as oauth from 'oauth4webapi';
 import { afterEach, describe, expect, test } from 'vitest';
 import { createOutboundFetch, OutboundRequestError } from '../../src/server/outbound/index.js';
@@ -6,6 +6,21 @@ import type { OutboundFetchOptions } from '../../src/server/outbound/index.js';
 import { closedPort, socketClosed, startHttpServer, startTcpServer, stopAllServers } from './outbound-servers.js';
 
 afterEach(stopAllServers);
+
+/** Writes `size` bytes (without Content-Length) as fast as the client takes them, then ends. */
+function streamAnswer(response: ServerResponse, size: number): void {
+  const chunk = Buffer.alloc(16 * 1024, 'a');
+  let written = 0;
+  const pump = () => {
+    while (written < size && !response.destroyed) {
+      written += chunk.length;
+      if (!response.write(chunk)) return;
+    }
+    if (written >= size) response.end();
+  };
+  response.on('drain', pump);
+  pump();
+}
 
 async function failure(promise: Promise<unknown>): Promise<OutboundRequestError> {
   const error = await promise.then(() => undefined, (thrown: unknown) => thrown);
@@ -43,14 +58,19 @@ describe.each(modes)('an outbound request (%s)', (_mode, mode) => {
     const headers = new Headers({ Authorization: 'Basic Y2xpZW50OnNlY3JldA==', Accept: 'application/json' });
     const form = new URLSearchParams({ grant_type: 'authorization_code', code: 'a b' });
     const signal = new AbortController().signal;
-    const sent = await outboundFetch(`${server.origin}/token`, { method: 'POST', headers, body: form, redirect: 'manual', signal });
+    const init = { method: 'POST', headers, body: form, redirect: 'manual', signal } as const;
+    const sent = await outboundFetch(`${server.origin}/token`, init);
     expect(await sent.json()).toEqual({
       method: 'POST',
       authorization: 'Basic Y2xpZW50OnNlY3JldA==',
       contentType: 'application/x-www-form-urlencoded;charset=UTF-8',
       body: 'grant_type=authorization_code&code=a+b',
     });
-    const json = await outboundFetch(`${server.origin}/register`, { method: 'POST', body: '{"a":1}', headers: { 'Content-Type': 'application/json' } });
+    const json = await outboundFetch(`${server.origin}/register`, {
+      method: 'POST',
+      body: '{"a":1}',
+      headers: { 'Content-Type': 'application/json' },
+    });
     expect(await json.json()).toMatchObject({ contentType: 'application/json', body: '{"a":1}' });
   });
 
@@ -95,21 +115,19 @@ describe.each(modes)('an outbound request (%s)', (_mode, mode) => {
     await socketClosed(server.connections[0]);
   });
 
-  test('stops reading an endless answer past maxResponseBytes and closes the connection', async () => {
-    let written = 0;
-    const server = await startHttpServer((_request, response) => {
-      const chunk = Buffer.alloc(16 * 1024, 'a');
-      const pump = () => {
-        while (!response.destroyed && response.write(chunk)) written += chunk.length;
-      };
-      response.on('drain', pump);
-      pump();
-    });
-    const heapBefore = process.memoryUsage().heapUsed;
-    await failure(createOutboundFetch({ ...mode, maxResponseBytes: 64 * 1024 })(`${server.origin}/`));
-    expect(process.memoryUsage().heapUsed - heapBefore).toBeLessThan(4 * 1024 * 1024);
+  test.each([
+    ['a 5 MiB answer', 5 * 1024 * 1024],
+    ['an endless answer', Infinity],
+  ])('stops reading %s past maxResponseBytes, at once, and closes the connection', async (_name, size) => {
+    const server = await startHttpServer((_request, response) => streamAnswer(response, size));
+    const buffersBefore = process.memoryUsage().arrayBuffers;
+    const started = performance.now();
+    const outboundFetch = createOutboundFetch({ ...mode, maxResponseBytes: 64 * 1024, timeoutMs: 20_000 });
+    const error = await failure(outboundFetch(`${server.origin}/`));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(process.memoryUsage().arrayBuffers - buffersBefore).toBeLessThan(8 * 1024 * 1024);
+    expect(String(error.cause)).toContain('larger than 65536 bytes');
     await socketClosed(server.connections[0]);
-    expect(written).toBeLessThan(5 * 1024 * 1024);
   });
 
   test('refuses an answer that declares more than maxResponseBytes before reading it', async () => {
@@ -117,7 +135,11 @@ describe.each(modes)('an outbound request (%s)', (_mode, mode) => {
       response.writeHead(200, { 'Content-Length': String(5 * 1024 * 1024) });
       response.write(Buffer.alloc(1024));
     });
-    await failure(createOutboundFetch({ ...mode, maxResponseBytes: 64 * 1024, timeoutMs: 5_000 })(`${server.origin}/`));
+    const started = performance.now();
+    const outboundFetch = createOutboundFetch({ ...mode, maxResponseBytes: 64 * 1024, timeoutMs: 5_000 });
+    const error = await failure(outboundFetch(`${server.origin}/`));
+    expect(performance.now() - started).toBeLessThan(2_000);
+    expect(String(error.cause)).toContain('declares 5242880 bytes');
     await socketClosed(server.connections[0]);
   });
 
@@ -131,14 +153,17 @@ describe.each(modes)('an outbound request (%s)', (_mode, mode) => {
     await garbage.stop();
     await startTcpServer(() => undefined, port);
     const silent = await failure(outboundFetch(url));
-    expect(new Set([closed.message, garbled.message, silent.message])).toEqual(new Set([`"http://127.0.0.1:${port}" could not be reached`]));
+    const messages = new Set([closed.message, garbled.message, silent.message]);
+    expect(messages).toEqual(new Set([`"http://127.0.0.1:${port}" could not be reached`]));
   });
 
   test('stops when the caller aborts, with the caller\'s reason', async () => {
-    const server = await startHttpServer(() => undefined);
+    let arrived!: () => void;
+    const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
+    const server = await startHttpServer(() => arrived());
     const controller = new AbortController();
     const pending = createOutboundFetch(mode)(`${server.origin}/`, { signal: controller.signal });
-    await new Promise((resolve) => server.requests.length > 0 ? resolve(undefined) : once(server.connections[0] ?? server, 'data').then(resolve));
+    await requestArrived;
     controller.abort();
     await expect(pending).rejects.toBe(controller.signal.reason);
     await socketClosed(server.connections[0]);
@@ -147,7 +172,8 @@ describe.each(modes)('an outbound request (%s)', (_mode, mode) => {
   test('does not connect when the caller\'s signal is already aborted', async () => {
     const server = await startHttpServer(() => undefined);
     const reason = new Error('gave up');
-    await expect(createOutboundFetch(mode)(`${server.origin}/`, { signal: AbortSignal.abort(reason) })).rejects.toBe(reason);
+    const pending = createOutboundFetch(mode)(`${server.origin}/`, { signal: AbortSignal.abort(reason) });
+    await expect(pending).rejects.toBe(reason);
     expect(server.connections).toHaveLength(0);
   });
 });

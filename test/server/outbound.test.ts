@@ -60,7 +60,9 @@ describe('a guarded request to an address that is not public', () => {
   test('to a host name that resolves to loopback (localhost) is refused, with the system resolver', async () => {
     const server = await okServer();
     const error = await refusal(createOutboundFetch({ guard: true })(`https://localhost:${server.port}/`));
-    expect(error.message).toBe(`"https://localhost:${server.port}" is refused: its host name resolves to an address that is not public`);
+    expect(error.message).toBe(
+      `"https://localhost:${server.port}" is refused: its host name resolves to an address that is not public`,
+    );
     expect(server.connections).toHaveLength(0);
   });
 

@@ -3,6 +3,25 @@ import { ServerError } from '../errors.js';
 /** The largest body a handler reads; the widget's requests are well under 1 KiB. */
 export const MAX_BODY_BYTES = 16 * 1024;
 
+/**
+ * Bodies `toNodeListener` already read, for handlers marked as taking them: the Request is then
+ * built without a body stream, which costs more than the rest of a start request.
+ */
+const preRead = new WeakMap<Request, Uint8Array>();
+const TAKES_PRE_READ = Symbol('oauth-connect takes pre-read bodies');
+
+export function withPreReadBody(request: Request, body: Uint8Array): Request {
+  preRead.set(request, body);
+  return request;
+}
+
+/** Marks a handler whose only reader of the body is `readJsonBody`. */
+export function takesPreReadBody<T extends object>(handler: T): T {
+  return Object.assign(handler, { [TAKES_PRE_READ]: true });
+}
+
+export const isTakingPreReadBody = (handler: object) => TAKES_PRE_READ in handler;
+
 const refuse = (status: number, message: string) => new ServerError(status, 'invalid_request', message);
 
 /** Reads at most `limit` bytes of a body stream, and stops reading as soon as it has more. */
@@ -40,7 +59,9 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   if (type !== 'application/json') throw refuse(415, 'the body must be application/json');
   const declared = Number(request.headers.get('content-length') ?? 0);
   if (declared > limit) throw refuse(413, `the body is larger than ${limit} bytes`);
-  const bytes = request.body ? await readLimited(request.body, limit) : new Uint8Array();
+  const given = preRead.get(request);
+  if (given && given.byteLength > limit) throw refuse(413, `the body is larger than ${limit} bytes`);
+  const bytes = given ?? (request.body ? await readLimited(request.body, limit) : new Uint8Array());
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));

@@ -34,7 +34,7 @@ async function redisStores(url: string | undefined): Promise<Record<string, unkn
 
 await serveBenchChild(async (port) => {
   const tokenOrigin = `http://127.0.0.1:${process.env.BENCH_TOKEN_PORT}`;
-  // Typed loosely on purpose: `usedStore` is newer than some versions of ServerOptions.
+  // The Redis stores come in through a spread, so this file typechecks whatever store options ServerOptions has.
   const options: ServerOptions = {
     secret: 'x'.repeat(32),
     providers: {

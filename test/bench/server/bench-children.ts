@@ -39,7 +39,8 @@ function firstError(stderr: string): string {
 export async function startChild(script: string, args: string[], env: Record<string, string>): Promise<ChildStart> {
   const path = fileURLToPath(new URL(script, import.meta.url));
   const child = fork(path, args, {
-    execArgv: ['--import', 'tsx'],
+    // BENCH_NODE_ARGS, e.g. `--cpu-prof --cpu-prof-dir=/tmp/prof`, to see where a child's time goes.
+    execArgv: ['--import', 'tsx', ...(process.env.BENCH_NODE_ARGS?.split(' ').filter(Boolean) ?? [])],
     env: { ...process.env, ...env },
     stdio: ['ignore', 'inherit', 'pipe', 'ipc'],
   });

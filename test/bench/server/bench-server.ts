@@ -156,7 +156,8 @@ for (const { figures: ours } of modes.slice(0, 2)) {
   console.log(`  ${ours.name.padEnd(16)} ${budgetVerdict(ours, anchor.figures)}`);
 }
 
-const redisRan = modes[1].figures.unavailable ? 'did not finish' : `ran ${WARMUP + ROUNDS * REQUESTS} start+exchange pairs`;
+const redisPairs = WARMUP + ROUNDS * REQUESTS;
+const redisRan = modes[1].figures.unavailable ? 'did not finish' : `ran ${redisPairs} start+exchange pairs`;
 console.log(`\nRedis commands seen (ours-redis ${redisRan}): ${redisCommands}`);
 
 const invalid = figures.filter((mode) => mode.failures);
