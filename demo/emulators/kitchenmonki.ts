@@ -51,8 +51,9 @@ async function authorize(req: IncomingMessage, res: ServerResponse, url: URL, co
   const { decision, ...request } = params;
   if (req.method === 'GET') {
     const scopes = (params.scope ?? '').split(' ').filter(Boolean);
-    const clientName = client.name;
-    const page = approvalPage({ brand, action: '/authorize', clientName, scopes, fields: request, cancel: { fields: {} } });
+    const page = approvalPage({
+      brand, action: '/authorize', clientName: client.name, scopes, fields: request, cancel: { fields: {} },
+    });
     return sendHtml(res, 200, page);
   }
   const answer = decision === 'approve' ? request : { ...request, allowed: 'false' };

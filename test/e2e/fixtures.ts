@@ -70,7 +70,8 @@ async function approvalShown(popup: Page, control: Locator, provider: string): P
 export async function revokeAuthorizedApps(origin: string): Promise<void> {
   const api = await request.newContext({ baseURL: origin });
   try {
-    const login = await api.post('/login', { form: { username: 'demo', password: 'demo-password', next: '/' }, maxRedirects: 0 });
+    const form = { username: 'demo', password: 'demo-password', next: '/' };
+    const login = await api.post('/login', { form, maxRedirects: 0 });
     expect(login.status()).toBe(302);
     const tokens = (await (await api.get('/oauth/tokens')).json()) as { id: string }[];
     for (const { id } of tokens) expect((await api.delete(`/oauth/tokens/${id}`)).status()).toBe(204);

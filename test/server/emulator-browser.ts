@@ -19,7 +19,8 @@ export interface Walk {
   last?: { status: number; contentType: string; text: string };
 }
 
-const unescapeHtml = (text: string) => text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
+const unescapeHtml = (text: string) =>
+  text.replace(/&#(\d+);/g, (_, code: string) => String.fromCharCode(Number(code)));
 
 /** The hidden fields of each <form> of a page, with its action and the value of its submit button. */
 export function formsOf(html: string): { action: string; fields: Record<string, string>; button?: string }[] {

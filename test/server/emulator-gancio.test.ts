@@ -14,17 +14,28 @@ beforeEach(async () => {
 });
 afterEach(() => gancio.close());
 
-async function register(redirectUris = CALLBACK): Promise<{ client_id: string; client_secret: string }> {
-  const answer = await postForm(`${gancio.origin}/api/client`, { client_name: 'Test app', redirect_uris: redirectUris });
+async function register(redirectUris = CALLBACK): Promise<Client> {
+  const form = { client_name: 'Test app', redirect_uris: redirectUris };
+  const answer = await postForm(`${gancio.origin}/api/client`, form);
   expect(answer.status).toBe(200);
-  return answer.body as { client_id: string; client_secret: string };
+  return answer.body as Client;
 }
 
-const authorizeUrl = (clientId: string, extra: Record<string, string> = {}) =>
-  `/oauth/authorize?${new URLSearchParams({ client_id: clientId, response_type: 'code', redirect_uri: CALLBACK, scope: 'event:write', state: 'st-1', ...extra })}`;
+type Client = { client_id: string; client_secret: string };
 
-const exchange = (client: { client_id: string; client_secret: string }, code: string, extra: Record<string, string> = {}) =>
-  postForm(`${gancio.origin}/oauth/token`, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK, ...client, ...extra });
+function authorizeUrl(clientId: string, extra: Record<string, string> = {}): string {
+  const request = { client_id: clientId, response_type: 'code', redirect_uri: CALLBACK, scope: 'event:write' };
+  return `/oauth/authorize?${new URLSearchParams({ ...request, state: 'st-1', ...extra })}`;
+}
+
+const exchange = (client: Client, code: string, extra: Record<string, string> = {}) =>
+  postForm(`${gancio.origin}/oauth/token`, {
+    grant_type: 'authorization_code',
+    code,
+    redirect_uri: CALLBACK,
+    ...client,
+    ...extra,
+  });
 
 /** Runs the authorization to its code, logging in and approving on the consent page. */
 async function codeFor(clientId: string, extra: Record<string, string> = {}): Promise<string> {
@@ -33,7 +44,7 @@ async function codeFor(clientId: string, extra: Record<string, string> = {}): Pr
 }
 
 describe('Gancio 1.21 emulator', () => {
-  test('GET /oauth/authorize creates the transaction, shows the consent page /authorize, and Authorize redirects the code', async () => {
+  test('GET /oauth/authorize makes a transaction and shows /authorize; Authorize redirects the code', async () => {
     const client = await register();
     const walk = await browser.walk(authorizeUrl(client.client_id));
     expect(walk.steps.map((step) => step.url.pathname)).toEqual([
@@ -47,9 +58,10 @@ describe('Gancio 1.21 emulator', () => {
     expect(gancio.emulator.issued.map((entry) => entry.grant)).toEqual(['authorization_code']);
   });
 
-  test('the documented /authorize reached without a transaction ends on an error page; no code is redirected', async () => {
+  test('the documented /authorize reached without a transaction ends on an error page; no code is sent', async () => {
     const client = await register();
-    const walk = await browser.walk(`/authorize?${new URLSearchParams({ client_id: client.client_id, response_type: 'code', redirect_uri: CALLBACK })}`);
+    const request = { client_id: client.client_id, response_type: 'code', redirect_uri: CALLBACK };
+    const walk = await browser.walk(`/authorize?${new URLSearchParams(request)}`);
     expect(walk.redirectedTo).toBeUndefined();
     expect(walk.last).toMatchObject({ status: 500, text: 'Internal Server Error' });
     expect(gancio.emulator.issued).toEqual([]);
@@ -61,21 +73,24 @@ describe('Gancio 1.21 emulator', () => {
     for (const redirectUri of [CALLBACK, other]) {
       const code = await codeFor(client.client_id, { redirect_uri: redirectUri });
       const answer = await exchange(client, code, { redirect_uri: redirectUri });
-      expect(answer).toMatchObject({ status: 403, body: { error: 'invalid_grant', error_description: 'Invalid authorization code' } });
+      const body = { error: 'invalid_grant', error_description: 'Invalid authorization code' };
+      expect(answer).toMatchObject({ status: 403, body });
     }
     expect(gancio.emulator.issued).toEqual([]);
   });
 
-  test('the token request\'s own redirect_uri is not read: the code\'s redirect URI is what must equal the registered one', async () => {
+  test('the token request\'s redirect_uri is not read: the code\'s must equal the registered one', async () => {
     const client = await register();
-    const answer = await exchange(client, await codeFor(client.client_id), { redirect_uri: 'https://elsewhere.example/cb' });
+    const code = await codeFor(client.client_id);
+    const answer = await exchange(client, code, { redirect_uri: 'https://elsewhere.example/cb' });
     expect(answer.status).toBe(200);
   });
 
   test('the refresh_token grant is never answered, and close() still ends that request', async () => {
     const client = await register();
     const { body } = await exchange(client, await codeFor(client.client_id));
-    const refresh = postForm(`${gancio.origin}/oauth/token`, { grant_type: 'refresh_token', refresh_token: (body as { refresh_token: string }).refresh_token, ...client });
+    const { refresh_token } = body as { refresh_token: string };
+    const refresh = postForm(`${gancio.origin}/oauth/token`, { grant_type: 'refresh_token', refresh_token, ...client });
     const outcome = refresh.then(() => 'answered', () => 'connection ended');
     await expect.poll(() => gancio.emulator.tokenCalls.refresh_token).toBe(1);
     // A later request on another connection is answered while the refresh still waits.
@@ -90,12 +105,13 @@ describe('Gancio 1.21 emulator', () => {
     const client = await register();
     const { challenge } = await pkcePair();
     const pkce = { code_challenge: challenge, code_challenge_method: 'S256' };
-    const wrong = await exchange(client, await codeFor(client.client_id, pkce), { code_verifier: (await pkcePair()).verifier });
+    const otherVerifier = (await pkcePair()).verifier;
+    const wrong = await exchange(client, await codeFor(client.client_id, pkce), { code_verifier: otherVerifier });
     const missing = await exchange(client, await codeFor(client.client_id, pkce));
     expect([wrong.status, missing.status]).toEqual([200, 200]);
   });
 
-  test('any redirect_uri is taken at authorize: the code goes wherever the request said (but does not redeem)', async () => {
+  test('any redirect_uri is taken at authorize: the code goes where asked (and does not redeem)', async () => {
     const client = await register();
     const walk = await browser.walk(authorizeUrl(client.client_id, { redirect_uri: 'https://attacker.example/steal' }));
     expect(walk.redirectedTo!.href).toMatch(/^https:\/\/attacker\.example\/steal\?code=\w+&state=st-1$/);
@@ -104,7 +120,7 @@ describe('Gancio 1.21 emulator', () => {
     expect(gancio.emulator.issued).toEqual([]);
   });
 
-  test('only the client secret protects a code: never used up, refused without the secret, redeemed with it', async () => {
+  test('only the client secret protects a code: never used up, refused without the secret', async () => {
     const client = await register();
     const code = await codeFor(client.client_id);
     const withoutSecret = await exchange({ client_id: client.client_id, client_secret: '' }, code);
@@ -121,7 +137,8 @@ describe('Gancio 1.21 emulator', () => {
     const client = await register();
     const code = await codeFor(client.client_id);
     const basic = `Basic ${Buffer.from(`${client.client_id}:${client.client_secret}`).toString('base64')}`;
-    const answer = await postForm(`${gancio.origin}/oauth/token`, { grant_type: 'authorization_code', code, redirect_uri: CALLBACK }, { authorization: basic });
+    const form = { grant_type: 'authorization_code', code, redirect_uri: CALLBACK };
+    const answer = await postForm(`${gancio.origin}/oauth/token`, form, { authorization: basic });
     expect(answer).toMatchObject({ status: 401, body: 'Unauthorized' });
     expect(answer.contentType).toMatch(/^text\/plain/);
     expect(gancio.emulator.issued).toEqual([]);
@@ -136,10 +153,11 @@ describe('Gancio 1.21 emulator', () => {
     expect(walk.last!.text).not.toContain('value="deny"');
     const home = await browser.walk('/');
     expect(home.redirectedTo).toBeUndefined();
-    expect(home.steps.map(({ status, heading }) => ({ status, heading }))).toEqual([{ status: 200, heading: 'Upcoming events' }]);
+    const shown = home.steps.map(({ status, heading }) => ({ status, heading }));
+    expect(shown).toEqual([{ status: 200, heading: 'Upcoming events' }]);
   });
 
-  test('a client the user already holds a token for is approved at once: no consent page, the code comes straight back', async () => {
+  test('a client the user holds a token for is approved at once: the code comes straight back', async () => {
     const client = await register();
     expect((await exchange(client, await codeFor(client.client_id))).status).toBe(200);
     const walk = await browser.walk(authorizeUrl(client.client_id, { state: 'st-2' }));

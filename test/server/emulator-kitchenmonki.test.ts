@@ -4,7 +4,7 @@ import type { EmulatedClient } from '../../demo/emulators/token-store.js';
 import { MiniBrowser } from './emulator-browser.js';
 
 const CALLBACK = 'http://127.0.0.1:9/callback';
-const client: EmulatedClient = { id: 'kitchen-client', secret: 'kitchen-secret', name: 'Test app', redirectUris: [CALLBACK] };
+const client: EmulatedClient = { id: 'kitchen', secret: 'kitchen-secret', name: 'Test app', redirectUris: [CALLBACK] };
 
 let monki: KitchenMonki;
 afterEach(async () => {
@@ -18,7 +18,7 @@ async function start(options: { revokeOnReuse?: boolean } = {}) {
 
 async function code(): Promise<string> {
   const browser = new MiniBrowser(monki.web.origin);
-  const query = new URLSearchParams({ client_id: client.id, response_type: 'code', redirect_uri: CALLBACK, state: 's' });
+  const query = new URLSearchParams({ client_id: client.id, response_type: 'code', redirect_uri: CALLBACK });
   const walk = await browser.walk(`/authorize?${query}`);
   return walk.redirectedTo!.searchParams.get('code')!;
 }
@@ -69,7 +69,7 @@ describe('KitchenMonki emulator', () => {
     expect((await refresh(second)).status).toBe(200);
   });
 
-  test('with revokeOnReuse, presenting a rotated refresh token revokes the grant: the newest refresh token dies too', async () => {
+  test('with revokeOnReuse, a rotated refresh token presented revokes the grant: the newest dies too', async () => {
     await start({ revokeOnReuse: true });
     const first = (await redeem(await code())).body.refresh_token!;
     const refreshed = (await refresh(first)).body;
@@ -78,7 +78,8 @@ describe('KitchenMonki emulator', () => {
 
     expect((await refresh(first)).body).toMatchObject({ error: 'invalid_grant' });
     expect((await refresh(refreshed.refresh_token!)).body).toMatchObject({ error: 'invalid_grant' });
-    const profile = await fetch(`${monki.api.origin}/v2/me`, { headers: { authorization: `Bearer ${refreshed.access_token}` } });
+    const authorization = `Bearer ${refreshed.access_token}`;
+    const profile = await fetch(`${monki.api.origin}/v2/me`, { headers: { authorization } });
     expect(profile.status).toBe(401);
     expect((await refresh(otherGrant)).status).toBe(200);
   });

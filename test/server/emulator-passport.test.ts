@@ -7,7 +7,8 @@ import { MiniBrowser, pkcePair, postForm } from './emulator-browser.js';
 const CALLBACK = 'https://app.example/callback';
 const client: EmulatedClient = { id: 'client-1', secret: 'secret-1', name: 'Test app', redirectUris: [CALLBACK] };
 const INVALID_REQUEST =
-  'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more than once, or is otherwise malformed.';
+  'The request is missing a required parameter, includes an invalid parameter value, includes a parameter more ' +
+  'than once, or is otherwise malformed.';
 
 let passport: EmulatedProvider;
 let browser: MiniBrowser;
@@ -18,8 +19,10 @@ async function start(options: Partial<PassportOptions> = {}) {
   browser = new MiniBrowser(passport.origin);
 }
 
-const authorizeUrl = (extra: Record<string, string> = {}) =>
-  `/oauth/authorize?${new URLSearchParams({ client_id: client.id, redirect_uri: CALLBACK, response_type: 'code', state: 'st-1', ...extra })}`;
+function authorizeUrl(extra: Record<string, string> = {}): string {
+  const request = { client_id: client.id, redirect_uri: CALLBACK, response_type: 'code', state: 'st-1' };
+  return `/oauth/authorize?${new URLSearchParams({ ...request, ...extra })}`;
+}
 
 const token = (form: Record<string, string>) =>
   postForm(`${passport.origin}/oauth/token`, { client_id: client.id, client_secret: client.secret, ...form });
@@ -45,7 +48,7 @@ describe('Laravel Passport (league/oauth2-server 8.x) emulator', () => {
     expect(passport.emulator.issued).toEqual([]);
   });
 
-  test('an undefined scope is refused, before any login, by a redirect with error=invalid_scope and no state', async () => {
+  test('an undefined scope is refused before any login: a redirect with error=invalid_scope, no state', async () => {
     await start({ scopes: ['read', 'write'] });
     const walk = await browser.walk(authorizeUrl({ scope: 'read admin' }));
     expect(walk.steps).toHaveLength(1);
@@ -66,7 +69,7 @@ describe('Laravel Passport (league/oauth2-server 8.x) emulator', () => {
     }
   });
 
-  test('a code presented again is invalid_request (400 JSON with error, error_description, hint, message)', async () => {
+  test('a code presented again is invalid_request: 400 JSON with error, error_description, hint, message', async () => {
     await start();
     const code = (await browser.walk(authorizeUrl())).redirectedTo!.searchParams.get('code')!;
     expect((await redeem(code)).status).toBe(200);
@@ -94,7 +97,7 @@ describe('Laravel Passport (league/oauth2-server 8.x) emulator', () => {
     expect(passport.emulator.issued).toEqual([]);
   });
 
-  test('consent is skipped while the user holds a valid token for the client, and asked again once it is revoked', async () => {
+  test('consent is skipped while the user holds a valid token for the client, asked again once revoked', async () => {
     await start();
     const first = await browser.walk(authorizeUrl());
     expect(first.steps.map((step) => step.heading)).toContain('Authorization request');
@@ -112,8 +115,9 @@ describe('Laravel Passport (league/oauth2-server 8.x) emulator', () => {
     expect(asked.steps.at(-1)!.heading).toBe('Authorization request');
   });
 
-  test('on a loopback redirect URI the port is ignored against the registered one, at authorize and at the token endpoint', async () => {
-    const loopback: EmulatedClient = { ...client, id: 'loopback', redirectUris: ['http://127.0.0.1:1111/cb', 'http://[::1]:1111/cb'] };
+  test('a loopback redirect URI matches the registered one on any port, at authorize and token', async () => {
+    const redirectUris = ['http://127.0.0.1:1111/cb', 'http://[::1]:1111/cb'];
+    const loopback: EmulatedClient = { ...client, id: 'loopback', redirectUris };
     await start({ clients: [loopback] });
     const codeAt = async (redirectUri: string) => {
       const walk = await browser.walk(authorizeUrl({ client_id: loopback.id, redirect_uri: redirectUri }));
@@ -133,7 +137,7 @@ describe('Laravel Passport (league/oauth2-server 8.x) emulator', () => {
     expect(passport.emulator.issued).toHaveLength(2);
   });
 
-  test('localhost is not a loopback literal to league: its port must match, and a wrong one is refused before login', async () => {
+  test('localhost is no loopback literal to league: a wrong port is refused, before any login', async () => {
     await start({ clients: [{ ...client, redirectUris: ['http://localhost:1111/cb'] }] });
     const walk = await browser.walk(authorizeUrl({ redirect_uri: 'http://localhost:2222/cb' }));
     expect(walk.redirectedTo).toBeUndefined();
@@ -141,19 +145,22 @@ describe('Laravel Passport (league/oauth2-server 8.x) emulator', () => {
     expect(JSON.parse(walk.last!.text)).toMatchObject({ error: 'invalid_client' });
   });
 
-  test('PKCE: a wrong code_verifier is invalid_grant and a verifier without a challenge is invalid_request', async () => {
+  test('PKCE: a wrong code_verifier is invalid_grant, a verifier without a challenge invalid_request', async () => {
     await start();
     const { challenge, verifier } = await pkcePair();
     const pkceCode = (await browser.walk(authorizeUrl({ code_challenge: challenge, code_challenge_method: 'S256' })))
       .redirectedTo!.searchParams.get('code')!;
-    const wrong = await token({ grant_type: 'authorization_code', code: pkceCode, redirect_uri: CALLBACK, code_verifier: (await pkcePair()).verifier });
-    expect(wrong).toMatchObject({ status: 400, body: { error: 'invalid_grant', hint: 'Failed to verify `code_verifier`.' } });
+    const withVerifier = (code: string, codeVerifier: string) =>
+      token({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK, code_verifier: codeVerifier });
+    const wrong = await withVerifier(pkceCode, (await pkcePair()).verifier);
+    const failed = { error: 'invalid_grant', hint: 'Failed to verify `code_verifier`.' };
+    expect(wrong).toMatchObject({ status: 400, body: failed });
     const plainCode = (await browser.walk(authorizeUrl())).redirectedTo!.searchParams.get('code')!;
-    const downgrade = await token({ grant_type: 'authorization_code', code: plainCode, redirect_uri: CALLBACK, code_verifier: verifier });
-    expect(downgrade).toMatchObject({ status: 400, body: { error: 'invalid_request', hint: 'code_verifier received when no code_challenge is present' } });
+    const downgrade = await withVerifier(plainCode, verifier);
+    const hint = 'code_verifier received when no code_challenge is present';
+    expect(downgrade).toMatchObject({ status: 400, body: { error: 'invalid_request', hint } });
     expect(passport.emulator.issued).toEqual([]);
-    const right = await token({ grant_type: 'authorization_code', code: pkceCode, redirect_uri: CALLBACK, code_verifier: verifier });
-    expect(right.status).toBe(200);
+    expect((await withVerifier(pkceCode, verifier)).status).toBe(200);
   });
 
   test('a refresh rotates: the old refresh token is then refused as revoked', async () => {
@@ -172,7 +179,8 @@ describe('Laravel Passport (league/oauth2-server 8.x) emulator', () => {
     await start({ brand: 'Anomaly' });
     const walk = await browser.walk(`/oauth/request?client=${client.id}`);
     expect(walk.steps[1]!.url.pathname).toBe('/oauth/authorize');
-    expect(Object.fromEntries(walk.steps[1]!.url.searchParams)).toEqual({ client_id: client.id, redirect_uri: CALLBACK, response_type: 'code' });
+    const request = Object.fromEntries(walk.steps[1]!.url.searchParams);
+    expect(request).toEqual({ client_id: client.id, redirect_uri: CALLBACK, response_type: 'code' });
     expect((await redeem(walk.redirectedTo!.searchParams.get('code')!)).status).toBe(200);
     expect((await browser.fetch('/oauth/request?client=nobody')).status).toBe(404);
   });

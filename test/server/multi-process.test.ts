@@ -63,6 +63,25 @@ describe.each<FlowMode>(['store', 'cookie'])('in %s mode', (mode) => {
   });
 });
 
+/**
+ * Sends a refresh of `user` to every process at once, and holds the provider's answer until every
+ * process has read the tokens it is about to refresh: the moment a second spend of one refresh token
+ * would happen, whatever the scheduling of the processes.
+ */
+async function refreshOnAll(apps: AppProcess[], user: string) {
+  const loadsOf = () => Promise.all(apps.map(async (app) => (await app.stats()).tokenLoads));
+  const loadsBefore = await loadsOf();
+  const release = deployment.provider.holdRefreshes();
+  const requests = answersOf(apps.map((app) => app.post('/refresh', { user })));
+  try {
+    const allRead = async () => (await loadsOf()).every((loads, index) => loads > loadsBefore[index]!);
+    await expect.poll(allRead, { timeout: 10_000, interval: 20 }).toBe(true);
+  } finally {
+    release();
+  }
+  return requests;
+}
+
 test('refreshes of one user on every process at once make one provider call, and the grant survives', async () => {
   const { provider } = deployment;
   const apps = deployment.apps.store;
@@ -74,7 +93,7 @@ test('refreshes of one user on every process at once make one provider call, and
 
   for (let round = 0; round < 10; round++) {
     const callsBefore = provider.refreshCalls();
-    const answers = await answersOf(apps.map((app) => app.post('/refresh', { user })));
+    const answers = await refreshOnAll(apps, user);
 
     const statuses = answers.map((answer) => answer.status);
     expect(statuses, `round ${round}: ${JSON.stringify(answers)}`).toEqual(apps.map(() => 200));

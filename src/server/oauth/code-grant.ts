@@ -3,7 +3,7 @@ import { ServerError } from '../errors.js';
 import { authorizationServer, clientAuthentication, requestOptions } from './authorization-server.js';
 import { endpointFailure } from './oauth-errors.js';
 import { queryGrant } from './query-grant.js';
-import type { TokenEndpointClient, TokenSet } from './token-set.js';
+import { TokenEndpointError, type TokenEndpointClient, type TokenSet } from './token-set.js';
 
 export interface CodeGrant {
   code: string;
@@ -49,5 +49,11 @@ export async function checkIdTokenSignature(server: oauth.AuthorizationServer, r
   if (!server.jwks_uri) {
     throw new ServerError(500, 'server_error', `an ID Token came from ${server.issuer}, but its keys are unknown: set "jwksUri" or "discovery" for this provider`);
   }
-  await oauth.validateApplicationLevelSignature(server, response, requestOptions(fetcher));
+  try {
+    await oauth.validateApplicationLevelSignature(server, response, requestOptions(fetcher));
+  } catch (cause) {
+    // The keys could not be fetched (a ServerError of the outbound layer): not a bad token.
+    if (cause instanceof ServerError) throw cause;
+    throw new TokenEndpointError(0, 'invalid_id_token', `the ID Token's signature is not one of ${server.issuer}'s keys`, { cause });
+  }
 }

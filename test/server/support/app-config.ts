@@ -58,6 +58,8 @@ export interface ListeningMessage {
 export interface AppStats {
   pid: number;
   uptimeMs: number;
+  /** How many times the test app read a user's tokens from Redis (the refresher's `load`). */
+  tokenLoads: number;
   /** How many times `onError` was called. */
   errors: number;
   /** The latest `onError` calls, oldest first. */

@@ -44,8 +44,7 @@ function errorLog() {
     if (recent.length > mostRecentErrors) recent.shift();
     console.error(`[app ${process.pid}] onError on ${route}: ${name}: ${message}`);
   };
-  const stats = (): AppStats => ({ pid: process.pid, uptimeMs: Date.now() - startedAt, errors: count, recentErrors: recent });
-  return { onError, stats };
+  return { onError, count: () => count, recent };
 }
 
 async function readField(request: Request, name: string): Promise<string> {
@@ -95,12 +94,14 @@ export function createAppRoutes(config: AppConfig, secret: string, redis: RedisC
     onError: log.onError,
   };
 
+  let tokenLoads = 0;
   const load = async (user: string) => {
+    tokenLoads++;
     const text = await redis.get(tokensKey(user));
     return text ? (JSON.parse(text) as TokenSet) : undefined;
   };
   const save = async (user: string, tokens: TokenSet) => void (await redis.set(tokensKey(user), JSON.stringify(tokens)));
-  const refresher = createTokenRefresher<string>({ client: () => ({ ...fixedClient, tokenEndpoint }), load, save, lock, outbound });
+  const refresher = createTokenRefresher<string>({ client: () => ({ ...fixedClient, tokenEndpoint }), load, save, outbound });
 
   const exchange = createExchangeHandler({
     ...options,
@@ -123,6 +124,15 @@ export function createAppRoutes(config: AppConfig, secret: string, redis: RedisC
       const client = await registry.client(await readField(request, 'instance'));
       return jsonResponse({ clientId: client.clientId, servedBy: process.pid });
     }, log.onError),
-    '/stats': async () => jsonResponse(log.stats()),
+    '/stats': async () => {
+      const stats: AppStats = {
+        pid: process.pid,
+        uptimeMs: Date.now() - startedAt,
+        tokenLoads,
+        errors: log.count(),
+        recentErrors: log.recent,
+      };
+      return jsonResponse(stats);
+    },
   };
 }

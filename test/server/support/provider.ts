@@ -14,8 +14,6 @@ import { fixedClient } from './app-config.js';
 import { delay, TokenLedger, type Grant } from './provider-grants.js';
 
 export interface ProviderOptions {
-  /** How long a refresh takes to answer, so that refreshes sent at once overlap. Default 200 ms. */
-  refreshLatencyMs?: number;
   /** How long a registration takes to answer, so that registrations sent at once overlap. Default 100 ms. */
   registrationLatencyMs?: number;
 }
@@ -30,6 +28,8 @@ export interface ProviderEmulator {
   grantOf(code: string): Grant | undefined;
   /** Refresh requests so far, successful or not. */
   refreshCalls(): number;
+  /** Refresh requests wait, unanswered, until the returned function is called. */
+  holdRefreshes(): () => void;
   /** Whether a refresh with this token would work: neither rotated nor in a revoked grant. */
   isLive(refreshToken: string): boolean;
   /** Grants revoked for a reused code or refresh token. */
@@ -74,7 +74,6 @@ function clientOf(req: IncomingMessage, form: URLSearchParams): { id: string; se
 }
 
 export async function startProvider(options: ProviderOptions = {}): Promise<ProviderEmulator> {
-  const refreshLatencyMs = options.refreshLatencyMs ?? 200;
   const registrationLatencyMs = options.registrationLatencyMs ?? 100;
   const secrets = new Map([[fixedClient.clientId, fixedClient.clientSecret]]);
   const redirectUris = new Map<string, string>();
@@ -83,6 +82,7 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Prov
   const calls = new Map<string, number>();
   const ledger = new TokenLedger();
   let refreshCalls = 0;
+  let refreshGate = Promise.resolve();
 
   async function redeem(client: { id: string }, form: URLSearchParams): Promise<[number, unknown]> {
     const code = form.get('code') ?? '';
@@ -106,8 +106,8 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Prov
 
   async function refresh(client: { id: string }, form: URLSearchParams): Promise<[number, unknown]> {
     refreshCalls++;
+    await refreshGate;
     const outcome = ledger.rotate(form.get('refresh_token') ?? '', client.id);
-    await delay(refreshLatencyMs);
     return typeof outcome === 'string' ? [400, { error: 'invalid_grant', error_description: outcome }] : [200, outcome];
   }
 
@@ -159,6 +159,11 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Prov
     tokenCallsFor: (code) => calls.get(code) ?? 0,
     grantOf: (code) => ledger.grantOf(code),
     refreshCalls: () => refreshCalls,
+    holdRefreshes() {
+      let release!: () => void;
+      refreshGate = new Promise((resolve) => (release = resolve));
+      return release;
+    },
     isLive: (refreshToken) => ledger.isLive(refreshToken),
     revokedGrants: () => ledger.revokedCount(),
     registrations: () => [...registered],

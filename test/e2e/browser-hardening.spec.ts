@@ -1,0 +1,93 @@
+import type { BrowserContext } from '@playwright/test';
+import { attemptState, callbackMessage, clickConnect, expect, navigateAway, settle, test } from './fixtures.js';
+
+const STRANGER = 'http://stranger.test';
+
+/** A callback page on the demo origin at `path`, loading the built callback script with `data-allowed-origins`. */
+async function serveCallback(context: BrowserContext, demoUrl: string, path: string, allowedOrigins?: string): Promise<void> {
+  await context.route(`${demoUrl}/dist/oauth-connect-callback.js`, (route) => route.fulfill({ path: '/tmp/base/dist/oauth-connect-callback.js', contentType: 'text/javascript' }));
+  const attribute = allowedOrigins === undefined ? '' : ` data-allowed-origins="${allowedOrigins}"`;
+  await context.route(`${demoUrl}${path}?**`, (route) =>
+    route.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="/dist/oauth-connect-callback.js"${attribute}></script>` }),
+  );
+}
+
+/** A page on another origin that records every message it receives and opens `target` in a popup. */
+async function serveStranger(context: BrowserContext, target: string): Promise<void> {
+  await context.route(`${STRANGER}/**`, (route) =>
+    route.fulfill({
+      contentType: 'text/html',
+      body: `<button>open</button><script>
+        window.received = [];
+        addEventListener('message', (event) => window.received.push(event.data));
+        document.querySelector('button').onclick = () => open(${JSON.stringify(target)}, '_blank', 'popup');
+      </script>`,
+    }),
+  );
+}
+
+test.describe('callback allowed origins: only bare origins are posted to', () => {
+  for (const listed of ['*', `${STRANGER}/oauth/callback`]) {
+    test(`a stranger opening a callback that lists "${listed}" receives nothing, and the value is named in a warning`, async ({ page, context, demo, exchanges }) => {
+      await serveCallback(context, demo.url, '/lenient-callback', listed);
+      await serveStranger(context, `${demo.url}/lenient-callback?code=stolen-code&state=guessed`);
+      const warnings: string[] = [];
+      context.on('console', (message) => message.type() === 'warning' && warnings.push(message.text()));
+      await page.goto(`${STRANGER}/`);
+      const popup = page.waitForEvent('popup');
+      await page.getByRole('button', { name: 'open' }).click();
+      const callbackWindow = await popup;
+      await expect.poll(() => callbackWindow.isClosed()).toBe(true); // it posts, then closes itself
+      await settle(300); // anything it posted has arrived by now (the control test below sees it arrive)
+      expect(await page.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([]);
+      expect(warnings.join('\n')).toContain(`oauth-connect: ignored allowed origin ${listed}`);
+      expect(exchanges).toHaveLength(0);
+    });
+  }
+
+  test('control: a callback that lists the opener’s bare origin does hand it the response', async ({ page, context, demo }) => {
+    await serveCallback(context, demo.url, '/trusting-callback', `* ${STRANGER}`);
+    await serveStranger(context, `${demo.url}/trusting-callback?code=the-code&state=s1`);
+    await page.goto(`${STRANGER}/`);
+    await page.getByRole('button', { name: 'open' }).click();
+    await expect.poll(() => page.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([
+      { ...callbackMessage({ code: 'the-code', state: 's1' }), redirect_uri: `${demo.url}/trusting-callback` },
+    ]);
+  });
+});
+
+test.describe('a response that arrived at another redirect URI (mix-up, RFC 9700 section 4.4.2) is refused, nothing redeemed', () => {
+  for (const mode of ['browser', 'server'] as const) {
+    test(`${mode}-started flow: a forged callback message naming another redirect_uri`, async ({ page, context, demo, exchanges }) => {
+      // A page on the callback's origin that stays open, so the forgery can be sent from the popup itself.
+      await context.route(`${demo.url}/forger`, (route) => route.fulfill({ contentType: 'text/html', body: '<p>forger</p>' }));
+      await page.goto(`${demo.url}/?provider=demo-id&mode=${mode}`);
+      const popup = await clickConnect(page);
+      const state = await attemptState(page);
+      await popup.getByLabel('Username').waitFor();
+      await navigateAway(popup, `${demo.url}/forger`);
+      await popup.waitForURL(`${demo.url}/forger`);
+      const elsewhere = `${demo.url}/other-provider/callback`;
+      await popup.evaluate((message) => window.opener.postMessage(message, location.origin), {
+        ...callbackMessage({ code: 'mixed-up-code', state }),
+        redirect_uri: elsewhere,
+      });
+      const error = page.getByTestId('event-log').locator('li', { hasText: 'oauth-connect-error' });
+      await expect(error).toContainText('"code":"redirect_mismatch"');
+      await expect(error).toContainText(`the response arrived at ${elsewhere}, not at this attempt's redirect URI ${demo.url}/callback`);
+      await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'error');
+      expect(exchanges).toHaveLength(0);
+    });
+  }
+
+  test('the genuine callback script on another path of the same origin: its response is refused', async ({ page, context, demo, exchanges }) => {
+    await serveCallback(context, demo.url, '/other-provider/callback');
+    await page.goto(demo.url);
+    const popup = await clickConnect(page);
+    const state = await attemptState(page);
+    await popup.getByLabel('Username').waitFor();
+    await navigateAway(popup, `${demo.url}/other-provider/callback?code=mixed-up-code&state=${encodeURIComponent(state)}`);
+    await expect(page.getByTestId('event-log')).toContainText('"code":"redirect_mismatch"');
+    expect(exchanges).toHaveLength(0);
+  });
+});
