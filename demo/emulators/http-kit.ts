@@ -56,9 +56,9 @@ export function basicCredentials(req: IncomingMessage): { id: string; secret: st
   return colon < 0 ? undefined : { id: decoded.slice(0, colon), secret: decoded.slice(colon + 1) };
 }
 
-type Headers = Record<string, string>;
+type HeaderFields = Record<string, string>;
 
-export function sendJson(res: ServerResponse, status: number, body: unknown, headers: Headers = {}): void {
+export function sendJson(res: ServerResponse, status: number, body: unknown, headers: HeaderFields = {}): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store', ...headers });
   res.end(JSON.stringify(body));
 }
@@ -68,7 +68,7 @@ export function sendHtml(res: ServerResponse, status: number, html: string): voi
   res.end(html);
 }
 
-export function sendText(res: ServerResponse, status: number, text: string, headers: Headers = {}): void {
+export function sendText(res: ServerResponse, status: number, text: string, headers: HeaderFields = {}): void {
   res.writeHead(status, { 'Content-Type': 'text/plain; charset=utf-8', ...headers });
   res.end(text);
 }

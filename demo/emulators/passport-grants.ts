@@ -55,20 +55,12 @@ const seconds = () => Math.floor(Date.now() / 1000);
  */
 export function redirectUriRegistered(uri: string, registered: string[]): boolean {
   const withoutPort = (text: string) => {
-    try {
-      const url = new URL(text);
-      url.port = '';
-      return url.href;
-    } catch {
-      return undefined;
-    }
+    if (!URL.canParse(text)) return undefined;
+    const url = new URL(text);
+    url.port = '';
+    return url.href;
   };
-  let parsed: URL | undefined;
-  try {
-    parsed = new URL(uri);
-  } catch {
-    parsed = undefined;
-  }
+  const parsed = URL.canParse(uri) ? new URL(uri) : undefined;
   const loopback = parsed?.protocol === 'http:' && ['127.0.0.1', '[::1]'].includes(parsed.hostname);
   if (!loopback) return registered.includes(uri);
   return registered.some((allowed) => withoutPort(allowed) === withoutPort(uri));

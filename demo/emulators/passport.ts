@@ -24,7 +24,7 @@ interface PendingApproval {
   request: AuthRequest;
 }
 
-/** Runs a league step; its error is answered the league way, anything else as Laravel's 500 page. */
+/** Runs a league step: its error is answered the league way; anything else is rethrown (a 500). */
 async function answering(req: IncomingMessage, res: ServerResponse, step: () => void | Promise<void>): Promise<void> {
   try {
     await step();

@@ -101,7 +101,7 @@ export function createAppRoutes(config: AppConfig, secret: string, redis: RedisC
     return text ? (JSON.parse(text) as TokenSet) : undefined;
   };
   const save = async (user: string, tokens: TokenSet) => void (await redis.set(tokensKey(user), JSON.stringify(tokens)));
-  const refresher = createTokenRefresher<string>({ client: () => ({ ...fixedClient, tokenEndpoint }), load, save, outbound });
+  const refresher = createTokenRefresher<string>({ client: () => ({ ...fixedClient, tokenEndpoint }), load, save, lock, outbound });
 
   const exchange = createExchangeHandler({
     ...options,
