@@ -30,8 +30,9 @@ export interface ResponseContext {
  * (RFC 9207 section 2.4).
  */
 export function interpretAuthorizationResponse(params: CallbackParams, context: ResponseContext): CodeDetail {
-  if (context.arrivedAt !== undefined && !arrivedAtRedirectUri(context.arrivedAt, context.redirectUri)) {
-    const problem = `the response arrived at ${context.arrivedAt}, not at this attempt's redirect URI ${context.redirectUri}`;
+  const { arrivedAt, redirectUri } = context;
+  if (arrivedAt !== undefined && !arrivedAtRedirectUri(arrivedAt, redirectUri)) {
+    const problem = `the response arrived at ${arrivedAt}, not at this attempt's redirect URI ${redirectUri}`;
     throw new OAuthConnectError('redirect_mismatch', problem);
   }
   if (params.error) {
@@ -43,7 +44,7 @@ export function interpretAuthorizationResponse(params: CallbackParams, context: 
   if (context.issuer && params.iss !== undefined && params.iss !== context.issuer) {
     throw new OAuthConnectError('issuer_mismatch', `unexpected "iss" response parameter value: expected ${context.issuer}`);
   }
-  const detail: CodeDetail = { code: params.code!, state: params.state!, redirectUri: context.redirectUri };
+  const detail: CodeDetail = { code: params.code!, state: params.state!, redirectUri };
   if (context.codeVerifier) detail.codeVerifier = context.codeVerifier;
   if (params.iss !== undefined) detail.iss = params.iss;
   if (context.nonce) detail.nonce = context.nonce;

@@ -1,4 +1,9 @@
-import { readCallbackResponse, readWebMessageResponse, type CallbackParams, type CallbackResponse } from './callback-message.js';
+import {
+  readCallbackResponse,
+  readWebMessageResponse,
+  type CallbackParams,
+  type CallbackResponse,
+} from './callback-message.js';
 
 export interface ExpectedSender {
   /** Exact origins a callback may come from. */

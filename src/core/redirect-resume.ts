@@ -19,5 +19,6 @@ export function resumeRedirect(config: ResolvedConfig, env: AttemptEnvironment, 
     return Promise.resolve({ kind: 'error', error: timeoutError(config.timeoutMs) });
   }
   const returning = record.redirectUri ? { ...config, redirectUri: record.redirectUri } : config;
-  return completeAuthorization(params, { config: returning, codeVerifier: record.codeVerifier, nonce: record.nonce, arrivedAt, env, hooks, signal });
+  const { codeVerifier, nonce } = record;
+  return completeAuthorization(params, { config: returning, codeVerifier, nonce, arrivedAt, env, hooks, signal });
 }

@@ -1,4 +1,9 @@
-import { readCallbackResponse, type CallbackMessage, type CallbackParams, type CallbackResponse } from './callback-message.js';
+import {
+  readCallbackResponse,
+  type CallbackMessage,
+  type CallbackParams,
+  type CallbackResponse,
+} from './callback-message.js';
 import { webStorage } from './web-storage.js';
 
 /** A full-page redirect attempt (`fallback="redirect"`), kept in sessionStorage while the tab is at the provider. */
@@ -44,7 +49,7 @@ export function readRedirect(win: Window): RedirectRecord | undefined {
   return read<RedirectRecord>(win, RECORD_KEY);
 }
 
-/** The callback page's half: keep its message (the response, and where it arrived) for the page the browser goes back to. */
+/** The callback page's half: keep its message (the response, and where it arrived) for the returning page. */
 export function saveRedirectResponse(win: Window, message: CallbackMessage): void {
   session(win)?.setItem(RESPONSE_KEY, JSON.stringify(message));
 }
@@ -53,10 +58,15 @@ export function saveRedirectResponse(win: Window, message: CallbackMessage): voi
  * The returning page's half: the record and response, taken (removed) at once so they are used once,
  * when the record belongs to `owner` (same client and authorize URL).
  */
-export function takeRedirectResult(win: Window, owner: { clientId: string; authorizeUrl: string }): { record: RedirectRecord; response: CallbackResponse } | undefined {
+export function takeRedirectResult(
+  win: Window,
+  owner: { clientId: string; authorizeUrl: string },
+): { record: RedirectRecord; response: CallbackResponse } | undefined {
   const record = readRedirect(win);
   const saved = read<unknown>(win, RESPONSE_KEY);
-  if (!record || !saved || record.clientId !== owner.clientId || record.authorizeUrl !== owner.authorizeUrl) return undefined;
+  if (!record || !saved || record.clientId !== owner.clientId || record.authorizeUrl !== owner.authorizeUrl) {
+    return undefined;
+  }
   session(win)!.removeItem(RECORD_KEY);
   session(win)!.removeItem(RESPONSE_KEY);
   // A callback script older than the message format kept the bare params.

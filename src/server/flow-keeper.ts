@@ -1,6 +1,16 @@
 import { FlowCookies, readCookies, type CookieOptions } from './cookies.js';
-import { base64url } from '../core/random.js';
-import { deriveKeys, fromBase64Url, hmac, randomToken, seal, sha256, timingSafeEqual, unseal, type SecretKeys } from './crypto/server-crypto.js';
+import {
+  deriveKeys,
+  fromBase64Url,
+  hmac,
+  randomToken,
+  seal,
+  sha256,
+  timingSafeEqual,
+  toBase64Url,
+  unseal,
+  type SecretKeys,
+} from './crypto/server-crypto.js';
 import { memoryUsedValueStore } from './stores/memory-stores.js';
 import type { FlowStore, KeptFlow, UsedValueStore } from './stores/store-types.js';
 
@@ -49,7 +59,7 @@ export class FlowKeeper {
   }
 
   async #tag(nonce: string): Promise<string> {
-    return base64url(await hmac(await this.#keys, nonce)).slice(0, 22);
+    return toBase64Url(await hmac(await this.#keys, nonce)).slice(0, 22);
   }
 
   /**
@@ -71,7 +81,7 @@ export class FlowKeeper {
     const name = this.cookies.name(request, flow.state);
     if (this.#store) await this.#store.set(flow.state, flow, this.ttlSeconds);
     const kept = this.#store ? { state: flow.state, expiresAt: flow.expiresAt } : flow;
-    const value = base64url(await seal(await this.#keys, name, JSON.stringify(kept)));
+    const value = toBase64Url(await seal(await this.#keys, name, JSON.stringify(kept)));
     return [...this.cookies.evictions(request), this.cookies.serialize(request, name, value, this.ttlSeconds)];
   }
 
@@ -98,7 +108,7 @@ export class FlowKeeper {
 
   /** Marks a code submitted; false when it already was. Codes are kept as digests, so a long one costs no more. */
   async claimCode(code: string): Promise<boolean> {
-    return this.#used.claim(`code:${base64url(await sha256(code))}`, this.#codeTtl);
+    return this.#used.claim(`code:${toBase64Url(await sha256(code))}`, this.#codeTtl);
   }
 
   /** Set-Cookie that removes the flow cookie once the flow is finished. */

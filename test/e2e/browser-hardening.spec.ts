@@ -5,7 +5,6 @@ const STRANGER = 'http://stranger.test';
 
 /** A callback page on the demo origin at `path`, loading the built callback script with `data-allowed-origins`. */
 async function serveCallback(context: BrowserContext, demoUrl: string, path: string, allowedOrigins?: string): Promise<void> {
-  await context.route(`${demoUrl}/dist/oauth-connect-callback.js`, (route) => route.fulfill({ path: '/tmp/base/dist/oauth-connect-callback.js', contentType: 'text/javascript' }));
   const attribute = allowedOrigins === undefined ? '' : ` data-allowed-origins="${allowedOrigins}"`;
   await context.route(`${demoUrl}${path}?**`, (route) =>
     route.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="/dist/oauth-connect-callback.js"${attribute}></script>` }),

@@ -34,7 +34,8 @@ describe.each<FlowMode>(['store', 'cookie'])('in %s mode', (mode) => {
       const answer = await sendExchange(redeemer, flow, user);
 
       expect(answer.status, `started on ${starter.name}, redeemed on ${redeemer.name}`).toBe(200);
-      expect(await answer.json()).toEqual({ connected: true, provider: 'rotating', clientId: flow.clientId, servedBy: redeemer.pid });
+      const expected = { connected: true, provider: 'rotating', clientId: flow.clientId, servedBy: redeemer.pid };
+      expect(await answer.json()).toEqual(expected);
       expect(provider.tokenCallsFor(flow.code)).toBe(1);
       // What the provider issued is what every process now finds in Redis.
       expect(await storedTokens(user)).toMatchObject({ access_token: provider.grantOf(flow.code)!.accessToken });
@@ -154,7 +155,10 @@ describe('when Redis dies', () => {
     // Each process's flow, started before the outage, to be redeemed on the next process of its mode.
     const pending = await Promise.all(
       Object.entries(deployment.apps).flatMap(([mode, group]) =>
-        group.map(async (app, index) => ({ app, mode, redeemer: next(group, index), flow: await startFlow(app, provider) })),
+        group.map(async (app, index) => {
+          const flow = await startFlow(app, provider);
+          return { app, mode, redeemer: next(group, index), flow };
+        }),
       ),
     );
 

@@ -62,9 +62,9 @@ test.each([
 
 test('a bare origin that is listed does receive it (the stranger test above can see a delivery)', async () => {
   const warn = vi.spyOn(console, 'warn');
-  const received = await deliveredHere(() => handleCallback({ window: callbackOpenedByThisPage(), allowedOrigins: ['*', location.origin] }));
-  expect(received).toEqual([
-    { type: 'oauth-connect:callback', v: 1, params: { code: 'stolen-code', state: 's1' }, redirect_uri: 'https://callback.test/cb' },
-  ]);
+  const allowedOrigins = ['*', location.origin];
+  const received = await deliveredHere(() => handleCallback({ window: callbackOpenedByThisPage(), allowedOrigins }));
+  const params = { code: 'stolen-code', state: 's1' };
+  expect(received).toEqual([{ type: 'oauth-connect:callback', v: 1, params, redirect_uri: 'https://callback.test/cb' }]);
   expect(warn).toHaveBeenCalledTimes(1);
 });

@@ -37,8 +37,8 @@ test('posts the response, with where it arrived, to its own origin and the liste
 
 test('reads a fragment response too, and names where it arrived without the query or fragment', () => {
   const posts: unknown[] = [];
-  const { win } = fakeCallbackWindow('https://app.test/cb?via=x#error=access_denied&state=s1', { postMessage: (message) => posts.push(message) });
-  handleCallback({ window: win });
+  const opener = { postMessage: (message: unknown) => posts.push(message) };
+  handleCallback({ window: fakeCallbackWindow('https://app.test/cb?via=x#error=access_denied&state=s1', opener).win });
   expect(posts[0]).toMatchObject({ params: { error: 'access_denied', state: 's1' }, redirect_uri: 'https://app.test/cb' });
 });
 

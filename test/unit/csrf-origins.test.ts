@@ -40,11 +40,13 @@ describe('X-CSRF-TOKEN goes only to the page origin and the origins it names', (
   });
 
   test('a cross-origin exchange-url named in csrf-origins receives it', async () => {
-    expect(await csrfHeadersOf({ 'exchange-url': `${BACKEND}/exchange`, 'csrf-origins': `https://other.test ${BACKEND}` })).toEqual([TOKEN]);
+    const attributes = { 'exchange-url': `${BACKEND}/exchange`, 'csrf-origins': `https://other.test ${BACKEND}` };
+    expect(await csrfHeadersOf(attributes)).toEqual([TOKEN]);
   });
 
   test('csrf-origins names origins, not hosts: the same host on another port gets nothing', async () => {
-    expect(await csrfHeadersOf({ 'exchange-url': `${BACKEND}:8443/exchange`, 'csrf-origins': BACKEND })).toEqual([undefined]);
+    const attributes = { 'exchange-url': `${BACKEND}:8443/exchange`, 'csrf-origins': BACKEND };
+    expect(await csrfHeadersOf(attributes)).toEqual([undefined]);
   });
 
   test('a cross-origin start-url does not receive it either, unless named', async () => {
@@ -71,9 +73,8 @@ describe('csrf-origins configuration', () => {
     ['null', 'has an entry that is not an origin: null'],
     ['wss://backend.test', 'entries must be http(s) origins; got wss://backend.test'],
   ])('refuses %s with invalid_config naming csrf-origins', (csrfOrigins, problem) => {
-    expect(() => resolveConfig({ ...options, csrfOrigins }, 'https://app.test/')).toThrow(
-      expect.objectContaining({ code: 'invalid_config', attribute: 'csrf-origins', message: `"csrf-origins" ${problem}` }),
-    );
+    const error = { code: 'invalid_config', attribute: 'csrf-origins', message: `"csrf-origins" ${problem}` };
+    expect(() => resolveConfig({ ...options, csrfOrigins }, 'https://app.test/')).toThrow(expect.objectContaining(error));
   });
 
   test('csrfTokenFor resolves a relative URL against the page', () => {

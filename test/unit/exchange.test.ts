@@ -34,7 +34,8 @@ describe('exchangeCode', () => {
 
   test('adds the nonce of an OpenID Connect request', async () => {
     const { fetcher, calls } = recordingFetch(() => Response.json({}));
-    await exchangeCode({ url: 'https://app.test/x', code: { code: 'c', state: 's', redirectUri: 'r', nonce: 'n0nce' }, credentials: 'same-origin', fetch: fetcher });
+    const openIdCode = { code: 'c', state: 's', redirectUri: 'r', nonce: 'n0nce' };
+    await exchangeCode({ url: 'https://app.test/x', code: openIdCode, credentials: 'same-origin', fetch: fetcher });
     expect(JSON.parse(calls[0].init.body as string)).toEqual({ code: 'c', state: 's', redirect_uri: 'r', nonce: 'n0nce' });
   });
 

@@ -70,7 +70,8 @@ test('start-url mode: the backend builds the request and keeps its nonce, so the
 });
 
 test('openIdNonce: only with openid as a scope token, fresh on each call', () => {
-  const config = (scope: string) => resolveConfig({ authorizeUrl: 'https://id.test/a', clientId: 'c', redirectUri: 'https://app.test/cb', scope }, 'https://app.test/');
+  const options = { authorizeUrl: 'https://id.test/a', clientId: 'c', redirectUri: 'https://app.test/cb' };
+  const config = (scope: string) => resolveConfig({ ...options, scope }, 'https://app.test/');
   expect(openIdNonce(config('profile openid'))).not.toBe(openIdNonce(config('profile openid')));
   expect(openIdNonce(config('openid-connect'))).toBeUndefined();
 });

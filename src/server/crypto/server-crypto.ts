@@ -19,13 +19,32 @@ const encoder = new TextEncoder();
 const IV_BYTES = 12;
 const TAG_BYTES = 16;
 
+/**
+ * Random bytes drawn from a pool refilled 4 KiB at a time: one call to the system's generator per
+ * ~50 requests instead of three per request. Every byte is handed out once.
+ */
+const pool = new Uint8Array(4096);
+let drawn = pool.length;
+
 export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
-  return crypto.getRandomValues(new Uint8Array(length));
+  if (length > pool.length) return crypto.getRandomValues(new Uint8Array(length));
+  if (drawn + length > pool.length) {
+    crypto.getRandomValues(pool);
+    drawn = 0;
+  }
+  const bytes = pool.slice(drawn, drawn + length);
+  drawn += length;
+  return bytes;
+}
+
+/** base64url without padding (RFC 4648 section 5). */
+export function toBase64Url(bytes: Uint8Array): string {
+  return nodeCrypto ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url') : base64url(bytes);
 }
 
 /** An unguessable token: 32 bytes give 43 base64url characters and 256 bits of entropy. */
 export function randomToken(byteLength = 32): string {
-  return nodeCrypto ? nodeCrypto.randomBytes(byteLength).toString('base64url') : base64url(randomBytes(byteLength));
+  return toBase64Url(randomBytes(byteLength));
 }
 
 export async function sha256(text: string): Promise<Uint8Array> {
@@ -35,7 +54,7 @@ export async function sha256(text: string): Promise<Uint8Array> {
 
 /** `code_challenge` for S256: BASE64URL(SHA256(ASCII(code_verifier))) (RFC 7636 section 4.2). */
 export async function codeChallengeOf(verifier: string): Promise<string> {
-  return base64url(await sha256(verifier));
+  return toBase64Url(await sha256(verifier));
 }
 
 /** Keys derived once from the app's secret, one per purpose. */

@@ -43,7 +43,9 @@ export function readAppArgs(argv: readonly string[]): AppConfig {
     return found.slice(name.length + 3);
   };
   const mode = value('mode');
-  if (mode !== 'store' && mode !== 'cookie') throw new Error(`app process: --mode must be "store" or "cookie", got "${mode}"`);
+  if (mode !== 'store' && mode !== 'cookie') {
+    throw new Error(`app process: --mode must be "store" or "cookie", got "${mode}"`);
+  }
   return { redisUrl: value('redis'), providerOrigin: new URL(value('provider')).origin, mode };
 }
 

@@ -100,8 +100,11 @@ export function createAppRoutes(config: AppConfig, secret: string, redis: RedisC
     const text = await redis.get(tokensKey(user));
     return text ? (JSON.parse(text) as TokenSet) : undefined;
   };
-  const save = async (user: string, tokens: TokenSet) => void (await redis.set(tokensKey(user), JSON.stringify(tokens)));
-  const refresher = createTokenRefresher<string>({ client: () => ({ ...fixedClient, tokenEndpoint }), load, save, lock, outbound });
+  const save = async (user: string, tokens: TokenSet) => {
+    await redis.set(tokensKey(user), JSON.stringify(tokens));
+  };
+  const client = () => ({ ...fixedClient, tokenEndpoint });
+  const refresher = createTokenRefresher<string>({ client, load, save, lock, outbound });
 
   const exchange = createExchangeHandler({
     ...options,
@@ -109,7 +112,8 @@ export function createAppRoutes(config: AppConfig, secret: string, redis: RedisC
       const user = context.request.headers.get(userHeader);
       if (!user) throw new Error(`the exchange request has no ${userHeader} header`);
       await save(user, tokens);
-      return { connected: true, provider: context.provider, clientId: context.settings.clientId, servedBy: process.pid };
+      const { provider, settings } = context;
+      return { connected: true, provider, clientId: settings.clientId, servedBy: process.pid };
     },
   });
   return {
@@ -118,7 +122,8 @@ export function createAppRoutes(config: AppConfig, secret: string, redis: RedisC
     // Test routes: they answer what a test needs to compare, tokens included.
     '/refresh': guardHandler(async (request) => {
       const tokens = await refresher.refresh(await readField(request, 'user'));
-      return jsonResponse({ access_token: tokens.access_token, refresh_token: tokens.refresh_token, servedBy: process.pid });
+      const { access_token, refresh_token } = tokens;
+      return jsonResponse({ access_token, refresh_token, servedBy: process.pid });
     }, log.onError),
     '/register-test': guardHandler(async (request) => {
       const client = await registry.client(await readField(request, 'instance'));

@@ -22,7 +22,10 @@ export interface Deployment {
 
 const names = ['A', 'B', 'C', 'D', 'E'];
 
-export async function startDeployment(counts: Record<FlowMode, number>, options?: ProviderOptions): Promise<Deployment> {
+export async function startDeployment(
+  counts: Record<FlowMode, number>,
+  options?: ProviderOptions,
+): Promise<Deployment> {
   const stops: Array<() => Promise<void>> = [];
   const stop = async () => {
     await Promise.allSettled(stops.reverse().map((stopOne) => stopOne()));
@@ -39,7 +42,9 @@ export async function startDeployment(counts: Record<FlowMode, number>, options?
     const secret = randomBytes(32).toString('base64url');
     const config = (mode: FlowMode) => ({ redisUrl: redis.url, providerOrigin: provider.origin, mode });
     const starting = (mode: FlowMode) =>
-      Array.from({ length: counts[mode] }, (_, index) => startAppProcess(`${names[index]} (${mode})`, config(mode), secret));
+      Array.from({ length: counts[mode] }, (_, index) =>
+        startAppProcess(`${names[index]} (${mode})`, config(mode), secret),
+      );
     const store = starting('store');
     const cookie = starting('cookie');
     const settled = await Promise.allSettled([...store, ...cookie]);

@@ -24,7 +24,9 @@ export async function startFlow(
   body: Record<string, string> = { provider: 'rotating' },
 ): Promise<ApprovedFlow> {
   const response = await app.post('/start', body);
-  if (response.status !== 200) throw new Error(`start on ${app.name} answered HTTP ${response.status}: ${await response.text()}`);
+  if (response.status !== 200) {
+    throw new Error(`start on ${app.name} answered HTTP ${response.status}: ${await response.text()}`);
+  }
   const { authorize_url: authorizeUrl } = (await response.json()) as { authorize_url: string };
   const query = new URL(authorizeUrl).searchParams;
   const cookie = response.headers

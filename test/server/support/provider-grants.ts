@@ -34,7 +34,13 @@ export class TokenLedger {
     grant.accessToken = token('access');
     grant.refreshToken = token('refresh');
     this.#refreshTokens.set(grant.refreshToken, { grant, rotated: false });
-    return { access_token: grant.accessToken, token_type: 'Bearer', expires_in: 3600, refresh_token: grant.refreshToken, scope: 'read' };
+    return {
+      access_token: grant.accessToken,
+      token_type: 'Bearer',
+      expires_in: 3600,
+      refresh_token: grant.refreshToken,
+      scope: 'read',
+    };
   }
 
   /** The first tokens of a grant, for a code redeemed now. */

@@ -54,6 +54,12 @@ async function readForm(req: IncomingMessage): Promise<URLSearchParams> {
   return new URLSearchParams(Buffer.concat(chunks).toString());
 }
 
+/** RFC 6749 section 5.2. */
+const invalidGrant = (description: string): [number, unknown] => [
+  400,
+  { error: 'invalid_grant', error_description: description },
+];
+
 function answer(res: ServerResponse, status: number, body: unknown): void {
   res.writeHead(status, { 'Content-Type': 'application/json', 'Cache-Control': 'no-store' });
   res.end(JSON.stringify(body));
@@ -90,15 +96,15 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Prov
     const redeemed = ledger.grantOf(code);
     if (redeemed) {
       ledger.revoke(redeemed);
-      return [400, { error: 'invalid_grant', error_description: 'the code was already used; its tokens are revoked' }];
+      return invalidGrant('the code was already used; its tokens are revoked');
     }
     const minted = pending.get(code);
-    if (!minted || minted.clientId !== client.id) return [400, { error: 'invalid_grant', error_description: 'unknown code' }];
-    if (form.get('redirect_uri') !== minted.redirectUri) return [400, { error: 'invalid_grant', error_description: 'redirect_uri differs' }];
+    if (!minted || minted.clientId !== client.id) return invalidGrant('unknown code, or issued to another client');
+    if (form.get('redirect_uri') !== minted.redirectUri) return invalidGrant('redirect_uri is not the authorized one');
     // RFC 7636 section 4.6: S256 of the verifier must be the challenge sent with the authorization request.
     const verifier = form.get('code_verifier') ?? '';
     if (base64url(createHash('sha256').update(verifier).digest()) !== minted.codeChallenge) {
-      return [400, { error: 'invalid_grant', error_description: 'code_verifier does not match the code_challenge' }];
+      return invalidGrant('code_verifier does not match the code_challenge');
     }
     pending.delete(code);
     return [200, ledger.issue(code, client.id)];
@@ -108,7 +114,7 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Prov
     refreshCalls++;
     await refreshGate;
     const outcome = ledger.rotate(form.get('refresh_token') ?? '', client.id);
-    return typeof outcome === 'string' ? [400, { error: 'invalid_grant', error_description: outcome }] : [200, outcome];
+    return typeof outcome === 'string' ? invalidGrant(outcome) : [200, outcome];
   }
 
   async function register(form: URLSearchParams): Promise<[number, unknown]> {
@@ -134,10 +140,14 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Prov
     const grantType = form.get('grant_type');
     if (grantType === 'authorization_code') return answer(res, ...(await redeem(client, form)));
     if (grantType === 'refresh_token') return answer(res, ...(await refresh(client, form)));
-    answer(res, 400, { error: 'unsupported_grant_type', error_description: `grant_type ${grantType} is not supported` });
+    const unsupported = `grant_type ${grantType} is not supported`;
+    answer(res, 400, { error: 'unsupported_grant_type', error_description: unsupported });
   }
 
-  const server = createServer((req, res) => void route(req, res).catch((error) => answer(res, 500, { error: String(error) })));
+  const server = createServer((req, res) => {
+    const failed = (error: unknown) => answer(res, 500, { error: 'server_error', error_description: String(error) });
+    route(req, res).catch(failed);
+  });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
 
@@ -150,8 +160,11 @@ export async function startProvider(options: ProviderOptions = {}): Promise<Prov
       if (!secrets.has(clientId)) throw new Error(`authorize: unknown client_id ${clientId}`);
       const redirectUri = query.get('redirect_uri') ?? '';
       const registeredUri = redirectUris.get(clientId);
-      if (registeredUri !== undefined && registeredUri !== redirectUri) throw new Error('authorize: redirect_uri is not the registered one');
-      if (query.get('code_challenge_method') !== 'S256') throw new Error('authorize: code_challenge_method is not S256');
+      if (registeredUri !== undefined && registeredUri !== redirectUri) {
+        throw new Error(`authorize: redirect_uri ${redirectUri} is not the one registered for ${clientId}`);
+      }
+      const method = query.get('code_challenge_method');
+      if (method !== 'S256') throw new Error(`authorize: code_challenge_method is ${method}, not "S256"`);
       const code = token('code');
       pending.set(code, { clientId, redirectUri, codeChallenge: query.get('code_challenge') ?? '' });
       return code;
