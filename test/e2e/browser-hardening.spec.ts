@@ -4,15 +4,14 @@ import { attemptState, callbackMessage, clickConnect, expect, navigateAway, sett
 const STRANGER = 'http://stranger.test';
 
 /** A callback page on the demo origin at `path`, loading the built callback script with `data-allowed-origins`. */
-async function serveCallback(context: BrowserContext, demoUrl: string, path: string, allowedOrigins?: string): Promise<void> {
+async function serveCallback(context: BrowserContext, demoUrl: string, path: string, allowedOrigins?: string) {
   const attribute = allowedOrigins === undefined ? '' : ` data-allowed-origins="${allowedOrigins}"`;
-  await context.route(`${demoUrl}${path}?**`, (route) =>
-    route.fulfill({ contentType: 'text/html', body: `<!doctype html><script src="/dist/oauth-connect-callback.js"${attribute}></script>` }),
-  );
+  const body = `<!doctype html><script src="/dist/oauth-connect-callback.js"${attribute}></script>`;
+  await context.route(`${demoUrl}${path}?**`, (route) => route.fulfill({ contentType: 'text/html', body }));
 }
 
 /** A page on another origin that records every message it receives and opens `target` in a popup. */
-async function serveStranger(context: BrowserContext, target: string): Promise<void> {
+async function serveStranger(context: BrowserContext, target: string) {
   await context.route(`${STRANGER}/**`, (route) =>
     route.fulfill({
       contentType: 'text/html',
@@ -25,9 +24,16 @@ async function serveStranger(context: BrowserContext, target: string): Promise<v
   );
 }
 
+const receivedByStranger = () => (window as unknown as { received: unknown[] }).received;
+
 test.describe('callback allowed origins: only bare origins are posted to', () => {
   for (const listed of ['*', `${STRANGER}/oauth/callback`]) {
-    test(`a stranger opening a callback that lists "${listed}" receives nothing, and the value is named in a warning`, async ({ page, context, demo, exchanges }) => {
+    test(`a stranger opening a callback that lists "${listed}" receives nothing; a warning names it`, async ({
+      page,
+      context,
+      demo,
+      exchanges,
+    }) => {
       await serveCallback(context, demo.url, '/lenient-callback', listed);
       await serveStranger(context, `${demo.url}/lenient-callback?code=stolen-code&state=guessed`);
       const warnings: string[] = [];
@@ -38,28 +44,34 @@ test.describe('callback allowed origins: only bare origins are posted to', () =>
       const callbackWindow = await popup;
       await expect.poll(() => callbackWindow.isClosed()).toBe(true); // it posts, then closes itself
       await settle(300); // anything it posted has arrived by now (the control test below sees it arrive)
-      expect(await page.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([]);
+      expect(await page.evaluate(receivedByStranger)).toEqual([]);
       expect(warnings.join('\n')).toContain(`oauth-connect: ignored allowed origin ${listed}`);
       expect(exchanges).toHaveLength(0);
     });
   }
 
-  test('control: a callback that lists the opener’s bare origin does hand it the response', async ({ page, context, demo }) => {
+  test('control: a callback listing the opener’s origin hands it the response', async ({ page, context, demo }) => {
     await serveCallback(context, demo.url, '/trusting-callback', `* ${STRANGER}`);
     await serveStranger(context, `${demo.url}/trusting-callback?code=the-code&state=s1`);
     await page.goto(`${STRANGER}/`);
     await page.getByRole('button', { name: 'open' }).click();
-    await expect.poll(() => page.evaluate(() => (window as unknown as { received: unknown[] }).received)).toEqual([
-      { ...callbackMessage({ code: 'the-code', state: 's1' }), redirect_uri: `${demo.url}/trusting-callback` },
-    ]);
+    const redirectUri = `${demo.url}/trusting-callback`;
+    const message = { ...callbackMessage({ code: 'the-code', state: 's1' }), redirect_uri: redirectUri };
+    await expect.poll(() => page.evaluate(receivedByStranger)).toEqual([message]);
   });
 });
 
-test.describe('a response that arrived at another redirect URI (mix-up, RFC 9700 section 4.4.2) is refused, nothing redeemed', () => {
+test.describe('a response that arrived at another redirect URI (RFC 9700 section 4.4.2): nothing redeemed', () => {
   for (const mode of ['browser', 'server'] as const) {
-    test(`${mode}-started flow: a forged callback message naming another redirect_uri`, async ({ page, context, demo, exchanges }) => {
+    test(`${mode}-started flow: a forged callback message naming another redirect_uri`, async ({
+      page,
+      context,
+      demo,
+      exchanges,
+    }) => {
       // A page on the callback's origin that stays open, so the forgery can be sent from the popup itself.
-      await context.route(`${demo.url}/forger`, (route) => route.fulfill({ contentType: 'text/html', body: '<p>forger</p>' }));
+      const forger = { contentType: 'text/html', body: '<p>forger</p>' };
+      await context.route(`${demo.url}/forger`, (route) => route.fulfill(forger));
       await page.goto(`${demo.url}/?provider=demo-id&mode=${mode}`);
       const popup = await clickConnect(page);
       const state = await attemptState(page);
@@ -67,25 +79,29 @@ test.describe('a response that arrived at another redirect URI (mix-up, RFC 9700
       await navigateAway(popup, `${demo.url}/forger`);
       await popup.waitForURL(`${demo.url}/forger`);
       const elsewhere = `${demo.url}/other-provider/callback`;
-      await popup.evaluate((message) => window.opener.postMessage(message, location.origin), {
-        ...callbackMessage({ code: 'mixed-up-code', state }),
-        redirect_uri: elsewhere,
-      });
+      const forged = { ...callbackMessage({ code: 'mixed-up-code', state }), redirect_uri: elsewhere };
+      await popup.evaluate((message) => window.opener.postMessage(message, location.origin), forged);
       const error = page.getByTestId('event-log').locator('li', { hasText: 'oauth-connect-error' });
       await expect(error).toContainText('"code":"redirect_mismatch"');
-      await expect(error).toContainText(`the response arrived at ${elsewhere}, not at this attempt's redirect URI ${demo.url}/callback`);
+      const problem = `the response arrived at ${elsewhere}, not at this attempt's redirect URI ${demo.url}/callback`;
+      await expect(error).toContainText(problem);
       await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'error');
       expect(exchanges).toHaveLength(0);
     });
   }
 
-  test('the genuine callback script on another path of the same origin: its response is refused', async ({ page, context, demo, exchanges }) => {
+  test('the genuine callback script on another path of the same origin: its response is refused', async ({
+    page,
+    context,
+    demo,
+    exchanges,
+  }) => {
     await serveCallback(context, demo.url, '/other-provider/callback');
     await page.goto(demo.url);
     const popup = await clickConnect(page);
-    const state = await attemptState(page);
+    const state = encodeURIComponent(await attemptState(page));
     await popup.getByLabel('Username').waitFor();
-    await navigateAway(popup, `${demo.url}/other-provider/callback?code=mixed-up-code&state=${encodeURIComponent(state)}`);
+    await navigateAway(popup, `${demo.url}/other-provider/callback?code=mixed-up-code&state=${state}`);
     await expect(page.getByTestId('event-log')).toContainText('"code":"redirect_mismatch"');
     expect(exchanges).toHaveLength(0);
   });

@@ -177,7 +177,9 @@ describe('when Redis dies', () => {
       const stats = await app.stats();
       expect(stats.errors, app.name).toBeGreaterThan(before[index]!);
       expect(stats.recentErrors, app.name).toContainEqual(expect.objectContaining({ name: 'StoreUnavailableError' }));
-      expect(app.stderr(), app.name).toMatch(/onError on \/(start|exchange): StoreUnavailableError/);
+      // The log line travels on another pipe than the /stats answer: it may arrive a moment later.
+      const logged = /onError on \/(start|exchange): StoreUnavailableError/;
+      await expect.poll(() => app.stderr(), { message: app.name, timeout: 5000 }).toMatch(logged);
     }
     // Nothing reached the provider while the single-use checks could not be made.
     for (const { flow } of pending) expect(provider.tokenCallsFor(flow.code)).toBe(0);

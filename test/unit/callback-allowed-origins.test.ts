@@ -65,6 +65,7 @@ test('a bare origin that is listed does receive it (the stranger test above can 
   const allowedOrigins = ['*', location.origin];
   const received = await deliveredHere(() => handleCallback({ window: callbackOpenedByThisPage(), allowedOrigins }));
   const params = { code: 'stolen-code', state: 's1' };
-  expect(received).toEqual([{ type: 'oauth-connect:callback', v: 1, params, redirect_uri: 'https://callback.test/cb' }]);
+  const redirectUri = 'https://callback.test/cb';
+  expect(received).toEqual([{ type: 'oauth-connect:callback', v: 1, params, redirect_uri: redirectUri }]);
   expect(warn).toHaveBeenCalledTimes(1);
 });

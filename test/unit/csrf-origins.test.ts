@@ -74,7 +74,8 @@ describe('csrf-origins configuration', () => {
     ['wss://backend.test', 'entries must be http(s) origins; got wss://backend.test'],
   ])('refuses %s with invalid_config naming csrf-origins', (csrfOrigins, problem) => {
     const error = { code: 'invalid_config', attribute: 'csrf-origins', message: `"csrf-origins" ${problem}` };
-    expect(() => resolveConfig({ ...options, csrfOrigins }, 'https://app.test/')).toThrow(expect.objectContaining(error));
+    const resolve = () => resolveConfig({ ...options, csrfOrigins }, 'https://app.test/');
+    expect(resolve).toThrow(expect.objectContaining(error));
   });
 
   test('csrfTokenFor resolves a relative URL against the page', () => {
