@@ -40,8 +40,8 @@ test('the exchange request carries the page’s CSRF token and the contract body
   expect(requests).toHaveLength(1);
   expect(requests[0].headers['x-csrf-token']).toBe(token);
   expect(requests[0].headers['content-type']).toBe('application/json');
-  // The body as the backend received it (Firefox's BiDi routes do not expose request bodies).
-  expect(Object.keys(exchanges[0].body as object).sort()).toEqual(['code', 'code_verifier', 'iss', 'provider', 'redirect_uri', 'state']);
+  // The body as the backend received it (Firefox's BiDi routes do not expose request bodies); scope has openid, so a nonce.
+  expect(Object.keys(exchanges[0].body as object).sort()).toEqual(['code', 'code_verifier', 'iss', 'nonce', 'provider', 'redirect_uri', 'state']);
   expect(exchanges[0].body).toMatchObject({ iss: demo.oidc.issuer, provider: 'Demo ID', redirect_uri: `${demo.url}/callback` });
 });
 

@@ -13,11 +13,11 @@ let deployment: Deployment;
 
 beforeAll(async () => {
   deployment = await startDeployment({ store: 3, cookie: 2 });
-}, 30_000);
+}, 45_000);
 
 afterAll(async () => {
   await deployment?.stop();
-}, 30_000);
+}, 45_000);
 
 const storedTokens = async (user: string) => JSON.parse((await deployment.reader.get(tokensKey(user))) ?? 'null');
 const next = <T>(list: T[], index: number) => list[(index + 1) % list.length]!;
