@@ -1,4 +1,6 @@
 import { createClient } from 'redis';
+import { afterAll, beforeAll } from 'vitest';
+import { startRedis, type RedisServer } from '../support/redis-server.js';
 
 /**
  * A node-redis client configured the way the README recommends for the Redis stores: commands
@@ -14,4 +16,24 @@ export async function connectRedis(url: string) {
   client.on('error', () => {});
   await client.connect();
   return client;
+}
+
+export type RedisTestClient = Awaited<ReturnType<typeof connectRedis>>;
+
+/**
+ * A `redis-server` for the file and two clients on it, standing for two instances of the app;
+ * started before the file's tests and stopped after them.
+ */
+export function twoClientsOnOneRedis(): { server: RedisServer; first: RedisTestClient; second: RedisTestClient } {
+  const shared = {} as { server: RedisServer; first: RedisTestClient; second: RedisTestClient };
+  beforeAll(async () => {
+    shared.server = await startRedis();
+    [shared.first, shared.second] = await Promise.all([connectRedis(shared.server.url), connectRedis(shared.server.url)]);
+  });
+  afterAll(async () => {
+    shared.first?.destroy();
+    shared.second?.destroy();
+    await shared.server?.stop();
+  });
+  return shared;
 }

@@ -1,24 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { afterAll, beforeAll, expect, test } from 'vitest';
+import { expect, test } from 'vitest';
 import { redisLock, StoreUnavailableError } from '../../src/server-redis.js';
-import { startRedis, type RedisServer } from '../support/redis-server.js';
-import { connectRedis } from './redis-client.js';
+import { twoClientsOnOneRedis } from './redis-client.js';
 
-let server: RedisServer;
 // Two clients stand for two instances of the app contending for the same lock.
-let first: Awaited<ReturnType<typeof connectRedis>>;
-let second: Awaited<ReturnType<typeof connectRedis>>;
-
-beforeAll(async () => {
-  server = await startRedis();
-  [first, second] = await Promise.all([connectRedis(server.url), connectRedis(server.url)]);
-});
-
-afterAll(async () => {
-  first?.destroy();
-  second?.destroy();
-  await server?.stop();
-});
+const redis = twoClientsOnOneRedis();
 
 const uniqueName = () => `refresh:${randomBytes(9).toString('base64url')}`;
 const lockKey = (name: string) => `oauth-connect:lock:${name}`;
@@ -32,7 +18,7 @@ function signal() {
 
 test('tasks of two instances under the same lock never overlap', async () => {
   const name = uniqueName();
-  const locks = [redisLock(first), redisLock(second)];
+  const locks = [redisLock(redis.first), redisLock(redis.second)];
   let inside = 0;
   let mostInside = 0;
   let finished = 0;
@@ -41,8 +27,8 @@ test('tasks of two instances under the same lock never overlap', async () => {
       locks[index % 2]!.withLock(name, async () => {
         mostInside = Math.max(mostInside, ++inside);
         // Real round trips, so a broken lock would let another task in meanwhile.
-        await first.get(lockKey(name));
-        await second.get(lockKey(name));
+        await redis.first.get(lockKey(name));
+        await redis.second.get(lockKey(name));
         inside--;
         finished++;
       }),
@@ -54,26 +40,26 @@ test('tasks of two instances under the same lock never overlap', async () => {
 
 test('withLock answers what the task returns and frees the key', async () => {
   const name = uniqueName();
-  expect(await redisLock(first).withLock(name, async () => 'refreshed')).toBe('refreshed');
-  expect(await first.exists(lockKey(name))).toBe(0);
+  expect(await redisLock(redis.first).withLock(name, async () => 'refreshed')).toBe('refreshed');
+  expect(await redis.first.exists(lockKey(name))).toBe(0);
 });
 
 test('a task that throws still releases the lock, and its error reaches the caller', async () => {
   const name = uniqueName();
   const failure = new Error('token endpoint answered 500');
-  await expect(redisLock(first).withLock(name, async () => Promise.reject(failure))).rejects.toBe(failure);
-  expect(await first.exists(lockKey(name))).toBe(0);
-  expect(await redisLock(second, { waitMs: 50 }).withLock(name, async () => 'next')).toBe('next');
+  await expect(redisLock(redis.first).withLock(name, async () => Promise.reject(failure))).rejects.toBe(failure);
+  expect(await redis.first.exists(lockKey(name))).toBe(0);
+  expect(await redisLock(redis.second, { waitMs: 50 }).withLock(name, async () => 'next')).toBe('next');
 });
 
 test('a lock whose holder died expires after ttlMs and the next instance takes it', async () => {
   const name = uniqueName();
   const held = signal();
   // The holder hangs for good (its process died): it never releases.
-  void redisLock(first, { ttlMs: 300 }).withLock(name, () => new Promise<never>(() => held.release()));
+  void redisLock(redis.first, { ttlMs: 300 }).withLock(name, () => new Promise<never>(() => held.release()));
   await held.released;
   const waitStarted = Date.now();
-  expect(await redisLock(second, { waitMs: 5000 }).withLock(name, async () => 'taken over')).toBe('taken over');
+  expect(await redisLock(redis.second, { waitMs: 5000 }).withLock(name, async () => 'taken over')).toBe('taken over');
   expect(Date.now() - waitStarted).toBeGreaterThanOrEqual(200);
 });
 
@@ -81,14 +67,14 @@ test('a waiter gives up with StoreUnavailableError after waitMs, without running
   const name = uniqueName();
   const holding = signal();
   const done = signal();
-  const holder = redisLock(first).withLock(name, async () => {
+  const holder = redisLock(redis.first).withLock(name, async () => {
     holding.release();
     await done.released;
   });
   await holding.released;
   let ran = false;
   const waitStarted = Date.now();
-  const waiter = redisLock(second, { waitMs: 150 }).withLock(name, async () => (ran = true));
+  const waiter = redisLock(redis.second, { waitMs: 150 }).withLock(name, async () => (ran = true));
   await expect(waiter).rejects.toThrow(StoreUnavailableError);
   await expect(waiter).rejects.toThrow('Redis lock: still held by another holder after waiting 150 ms');
   expect(Date.now() - waitStarted).toBeGreaterThanOrEqual(150);
@@ -102,27 +88,27 @@ test('a holder whose lock expired mid-task never deletes the lock the next holde
   const secondHolding = signal();
   const secondDone = signal();
   let secondHolder: Promise<void> | undefined;
-  await redisLock(first, { ttlMs: 200 }).withLock(name, async () => {
+  await redisLock(redis.first, { ttlMs: 200 }).withLock(name, async () => {
     // This task outlives its lock: another instance takes the key before the task ends.
-    secondHolder = redisLock(second, { waitMs: 5000 }).withLock(name, async () => {
+    secondHolder = redisLock(redis.second, { waitMs: 5000 }).withLock(name, async () => {
       secondHolding.release();
       await secondDone.released;
     });
     await secondHolding.released;
   });
-  // The first holder's release has run; the second's lock must still be there.
-  expect(await first.exists(lockKey(name))).toBe(1);
-  const intruder = redisLock(first, { waitMs: 100 }).withLock(name, async () => 'intruder');
+  // The redis.first holder's release has run; the redis.second's lock must still be there.
+  expect(await redis.first.exists(lockKey(name))).toBe(1);
+  const intruder = redisLock(redis.first, { waitMs: 100 }).withLock(name, async () => 'intruder');
   await expect(intruder).rejects.toThrow(StoreUnavailableError);
   secondDone.release();
   await secondHolder;
-  expect(await first.exists(lockKey(name))).toBe(0);
+  expect(await redis.first.exists(lockKey(name))).toBe(0);
 });
 
 test('bad options are refused by name', () => {
-  expect(() => redisLock(first, { ttlMs: 0 })).toThrow('Redis lock: "ttlMs" must be a positive number, got 0');
-  expect(() => redisLock(first, { waitMs: -1 })).toThrow('Redis lock: "waitMs" must be a positive number, got -1');
-  expect(() => redisLock(first, { timeoutMs: Number.NaN })).toThrow(
+  expect(() => redisLock(redis.first, { ttlMs: 0 })).toThrow('Redis lock: "ttlMs" must be a positive number, got 0');
+  expect(() => redisLock(redis.first, { waitMs: -1 })).toThrow('Redis lock: "waitMs" must be a positive number, got -1');
+  expect(() => redisLock(redis.first, { timeoutMs: Number.NaN })).toThrow(
     'Redis lock: "timeoutMs" must be a positive number, got NaN',
   );
 });

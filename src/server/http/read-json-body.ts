@@ -1,4 +1,5 @@
 import { ServerError } from '../errors.js';
+import { readCappedBody } from '../outbound/limits.js';
 
 /** The largest body a handler reads; the widget's requests are well under 1 KiB. */
 export const MAX_BODY_BYTES = 16 * 1024;
@@ -24,30 +25,6 @@ export const isTakingPreReadBody = (handler: object) => TAKES_PRE_READ in handle
 
 const refuse = (status: number, message: string) => new ServerError(status, 'invalid_request', message);
 
-/** Reads at most `limit` bytes of a body stream, and stops reading as soon as it has more. */
-async function readLimited(body: ReadableStream<Uint8Array>, limit: number): Promise<Uint8Array> {
-  const reader = body.getReader();
-  const chunks: Uint8Array[] = [];
-  let length = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    length += value.byteLength;
-    if (length > limit) {
-      await reader.cancel().catch(() => undefined);
-      throw refuse(413, `the body is larger than ${limit} bytes`);
-    }
-    chunks.push(value);
-  }
-  const joined = new Uint8Array(length);
-  let at = 0;
-  for (const chunk of chunks) {
-    joined.set(chunk, at);
-    at += chunk.byteLength;
-  }
-  return joined;
-}
-
 /**
  * The JSON object a POST carries. Refuses, before reading anything: another method (405), a body
  * that is not `application/json` (415; also what keeps plain cross-site form posts out), a declared
@@ -61,7 +38,15 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   if (declared > limit) throw refuse(413, `the body is larger than ${limit} bytes`);
   const given = preRead.get(request);
   if (given && given.byteLength > limit) throw refuse(413, `the body is larger than ${limit} bytes`);
-  const bytes = given ?? (request.body ? await readLimited(request.body, limit) : new Uint8Array());
+  let bytes = given ?? new Uint8Array();
+  if (!given && request.body) {
+    try {
+      bytes = await readCappedBody(request.body as unknown as AsyncIterable<Uint8Array>, limit);
+    } catch (cause) {
+      const tooLarge = cause instanceof Error && cause.message.includes('larger than');
+      throw tooLarge ? refuse(413, `the body is larger than ${limit} bytes`) : refuse(400, 'the body could not be read');
+    }
+  }
   let parsed: unknown;
   try {
     parsed = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
