@@ -97,6 +97,26 @@ describe('an allowed instance that misbehaves', () => {
   });
   afterAll(async () => Promise.all([trusted.close(), rogue.close(), elsewhere.close()]));
 
+  test("metadata naming another issuer than the instance is refused, and its registration_endpoint never called", async () => {
+    const seen: string[] = [];
+    const impostor = await listen((req, res) => {
+      seen.push(`${req.method} ${req.url}`);
+      res.writeHead(200, { 'Content-Type': 'application/json' });
+      res.end(JSON.stringify({ issuer: 'https://honest.example', registration_endpoint: `http://${req.headers.host}/register` }));
+    });
+    const outbound = { allowHosts: [impostor.host], timeoutMs: 1500 };
+    const registry = createClientRegistry({ style: 'rfc7591', metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' }, outbound });
+    const app = await startApp({ providers: { Gancio: gancioEntry(registry) }, outbound, onTokens: () => ({}) });
+    try {
+      const answer = await app.post('/start', { provider: 'Gancio', instance: impostor.origin });
+      expect(answer.status).toBe(502);
+      expect(seen.some((line) => line.startsWith('GET /.well-known/'))).toBe(true);
+      expect(seen.filter((line) => line.startsWith('POST'))).toEqual([]);
+    } finally {
+      await Promise.all([app.close(), impostor.close()]);
+    }
+  });
+
   test('a registration_endpoint on another origin is never called (RFC 8414 section 3.3 metadata pinning)', async () => {
     const answer = await trusted.post('/start', { provider: 'Gancio', instance: rogue.origin });
     expect(answer.status).toBe(502);
