@@ -23,11 +23,21 @@ const builds: Record<string, UserConfig['build']> = {
     emptyOutDir: true,
   },
   bundle: {
-    lib: { entry: 'src/oauth-connect.ts', formats: ['iife'], name: 'OAuthConnect', fileName: () => 'oauth-connect.bundle.js' },
+    lib: {
+      entry: 'src/oauth-connect.ts',
+      formats: ['iife'],
+      name: 'OAuthConnect',
+      fileName: () => 'oauth-connect.bundle.js',
+    },
     emptyOutDir: false,
   },
   callback: {
-    lib: { entry: 'src/callback-script.ts', formats: ['iife'], name: 'OAuthConnectCallback', fileName: () => 'oauth-connect-callback.js' },
+    lib: {
+      entry: 'src/callback-script.ts',
+      formats: ['iife'],
+      name: 'OAuthConnectCallback',
+      fileName: () => 'oauth-connect-callback.js',
+    },
     emptyOutDir: false,
   },
 };
@@ -54,7 +64,13 @@ export default defineConfig(({ mode }) => ({
       },
       {
         // The server half runs where it is deployed: Node, with real sockets, processes and Redis.
-        test: { name: 'server', include: ['test/server/**/*.test.ts'], environment: 'node', testTimeout: 30_000, hookTimeout: 30_000 },
+        test: {
+          name: 'server',
+          include: ['test/server/**/*.test.ts'],
+          environment: 'node',
+          testTimeout: 30_000,
+          hookTimeout: 30_000,
+        },
       },
     ],
   },

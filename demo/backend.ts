@@ -22,7 +22,10 @@ export interface RequestRecord {
 }
 
 export interface DemoBackend {
-  /** Connect-style middleware: `/api/start`, `/api/exchange`, `/api/refresh`, `/callback` and the built files under `/dist/`. */
+  /**
+   * Connect-style middleware: `/api/start`, `/api/exchange`, `/api/refresh`, `/callback` and the built files under
+   * `/dist/`.
+   */
   middleware(req: IncomingMessage, res: ServerResponse, next: () => void): void;
   /** Every request the exchange endpoint received, in order: what tests assert on. */
   exchanges: RequestRecord[];
@@ -39,7 +42,10 @@ const TYPES: Record<string, string> = { '.js': 'text/javascript; charset=utf-8',
 async function sendFile(res: ServerResponse, path: string): Promise<void> {
   try {
     const body = await readFile(path);
-    res.writeHead(200, { 'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream', 'Cache-Control': 'no-store' });
+    res.writeHead(200, {
+      'Content-Type': TYPES[extname(path)] ?? 'application/octet-stream',
+      'Cache-Control': 'no-store',
+    });
     res.end(body);
   } catch {
     res.writeHead(404, { 'Content-Type': 'text/plain' });
@@ -50,7 +56,10 @@ async function sendFile(res: ServerResponse, path: string): Promise<void> {
 /** Wraps a handler to keep what it received and answered. */
 function recorded(handler: (request: Request) => Promise<Response>, records: RequestRecord[]) {
   return toNodeListener(async (request) => {
-    const body = await request.clone().json().catch(() => undefined);
+    const body = await request
+      .clone()
+      .json()
+      .catch(() => undefined);
     const response = await handler(request);
     records.push({ body, status: response.status });
     return response;
@@ -61,7 +70,12 @@ function recorded(handler: (request: Request) => Promise<Response>, records: Req
  * The page's own backend, built from the server helpers: starts flows, redeems codes with the client
  * secrets, refreshes tokens, and answers the page with who connected, never the tokens.
  */
-export function createDemoBackend(demoProviders: DemoProvider[], csrfToken: string, secret: string, outbound?: OutboundOptions): DemoBackend {
+export function createDemoBackend(
+  demoProviders: DemoProvider[],
+  csrfToken: string,
+  secret: string,
+  outbound?: OutboundOptions,
+): DemoBackend {
   const exchanges: RequestRecord[] = [];
   const starts: RequestRecord[] = [];
   const tokens = new Map<string, TokenSet>();
@@ -74,7 +88,10 @@ export function createDemoBackend(demoProviders: DemoProvider[], csrfToken: stri
     secret,
     providers,
     outbound,
-    authorize: (request) => (request.headers.get('x-csrf-token') === csrfToken ? undefined : jsonError(403, 'invalid_request', 'missing or wrong CSRF token')),
+    authorize: (request) =>
+      request.headers.get('x-csrf-token') === csrfToken
+        ? undefined
+        : jsonError(403, 'invalid_request', 'missing or wrong CSRF token'),
   };
   const start = createStartHandler(options);
   const exchange = createExchangeHandler({
@@ -96,7 +113,8 @@ export function createDemoBackend(demoProviders: DemoProvider[], csrfToken: stri
     const refusal = await options.authorize!(request);
     if (refusal) return refusal;
     const { provider } = (await request.json().catch(() => ({}))) as { provider?: string };
-    if (!provider || !latest.has(provider)) return jsonError(400, 'invalid_request', 'nothing is connected for this provider');
+    if (!provider || !latest.has(provider))
+      return jsonError(400, 'invalid_request', 'nothing is connected for this provider');
     try {
       const fresh = await refresher.refresh(provider);
       return jsonResponse({ refreshed: true, expires_in: fresh.expires_in });
@@ -118,7 +136,8 @@ export function createDemoBackend(demoProviders: DemoProvider[], csrfToken: stri
       const path = new URL(req.url ?? '/', 'http://x').pathname;
       if (listeners[path]) return void listeners[path](req, res);
       // One callback page, at a path per issuer (Gancio instances get /callback/gancio/<host>).
-      if (path === '/callback' || path.startsWith('/callback/')) return void sendFile(res, join(ROOT, 'demo', 'callback.html'));
+      if (path === '/callback' || path.startsWith('/callback/'))
+        return void sendFile(res, join(ROOT, 'demo', 'callback.html'));
       if (path.startsWith('/dist/')) {
         const file = resolve(DIST, decodeURIComponent(path.slice('/dist/'.length)));
         if (file.startsWith(DIST + sep)) return void sendFile(res, file);

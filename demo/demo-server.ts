@@ -52,8 +52,16 @@ function demoPagePlugin(values: Record<string, string>, backend: DemoBackend): P
 export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
   const port = options.port || (await freePort());
   const url = `http://127.0.0.1:${port}`;
-  const client = { clientId: 'demo-app', clientSecret: randomBytes(24).toString('hex'), redirectUri: `${url}/callback` };
-  const oidc = await startOidcServer({ client, port: options.providerPort ?? 0, crossOriginOpenerPolicy: options.crossOriginOpenerPolicy });
+  const client = {
+    clientId: 'demo-app',
+    clientSecret: randomBytes(24).toString('hex'),
+    redirectUri: `${url}/callback`,
+  };
+  const oidc = await startOidcServer({
+    client,
+    port: options.providerPort ?? 0,
+    crossOriginOpenerPolicy: options.crossOriginOpenerPolicy,
+  });
   const csrfToken = randomBytes(24).toString('hex');
   const kitchenMonki = await kitchenMonkiProvider(client.redirectUri);
   const gancio = await gancioProvider(client.redirectUri, url);
@@ -63,9 +71,16 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     gancio,
     kitchenmonki: kitchenMonki,
   };
-  const backend = createDemoBackend(Object.values(providers), csrfToken, randomBytes(32).toString('hex'), gancio.outbound);
+  const backend = createDemoBackend(
+    Object.values(providers),
+    csrfToken,
+    randomBytes(32).toString('hex'),
+    gancio.outbound,
+  );
   // What the page's picker needs: each provider's label and the element's attributes in each mode.
-  const pageProviders = Object.fromEntries(Object.entries(providers).map(([id, { label, browser, server }]) => [id, { label, browser, server }]));
+  const pageProviders = Object.fromEntries(
+    Object.entries(providers).map(([id, { label, browser, server }]) => [id, { label, browser, server }]),
+  );
   const vite = await createViteServer({
     root: fileURLToPath(new URL('..', import.meta.url)),
     configFile: false,

@@ -1,7 +1,8 @@
 /** One line per widget event for the demo's log; the code is shortened, as a page should never show it whole. */
 export function describeEvent(event: CustomEvent): string {
   const detail = { ...event.detail };
-  if (typeof detail.code === 'string' && event.type === 'oauth-connect-code') detail.code = `${detail.code.slice(0, 6)}…`;
+  if (typeof detail.code === 'string' && event.type === 'oauth-connect-code')
+    detail.code = `${detail.code.slice(0, 6)}…`;
   if (typeof detail.codeVerifier === 'string') detail.codeVerifier = '(kept by the page)';
   return `${event.type} ${JSON.stringify(detail)}`;
 }
@@ -14,5 +15,7 @@ interface DemoExchangeResponse {
 export function showConnection(target: Element, response: DemoExchangeResponse | null): void {
   const account = response?.account;
   const email = account?.email ? ` (${account.email})` : '';
-  target.textContent = account ? `Connected to ${response?.provider ?? 'the provider'} as ${account.name}${email}.` : 'Connected.';
+  target.textContent = account
+    ? `Connected to ${response?.provider ?? 'the provider'} as ${account.name}${email}.`
+    : 'Connected.';
 }

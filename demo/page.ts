@@ -2,7 +2,13 @@ import '../src/oauth-connect.js';
 import { describeEvent, showConnection } from './event-log.js';
 import { configureWidget, readProviderChoices } from './provider-picker.js';
 
-const EVENTS = ['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success', 'oauth-connect-error', 'oauth-connect-cancel'];
+const EVENTS = [
+  'oauth-connect-start',
+  'oauth-connect-code',
+  'oauth-connect-success',
+  'oauth-connect-error',
+  'oauth-connect-cancel',
+];
 const log = document.querySelector('#event-log')!;
 const connection = document.querySelector('#connection')!;
 const widget = document.querySelector('oauth-connect')!;
@@ -45,5 +51,7 @@ document.querySelector('#refresh')!.addEventListener('click', async () => {
     body: JSON.stringify({ provider: widget.getAttribute('provider') }),
   });
   const body = (await response.json()) as { expires_in?: number; error_description?: string };
-  refreshResult.textContent = response.ok ? `Tokens refreshed at ${new Date().toLocaleTimeString()}; the new access token lasts ${body.expires_in} s.` : `Refresh failed: ${body.error_description}`;
+  refreshResult.textContent = response.ok
+    ? `Tokens refreshed at ${new Date().toLocaleTimeString()}; the new access token lasts ${body.expires_in} s.`
+    : `Refresh failed: ${body.error_description}`;
 });

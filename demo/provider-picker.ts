@@ -5,7 +5,19 @@ export interface ProviderChoice {
 }
 
 /** Every attribute the picker sets; each switch removes them all first, so no setting leaks into the next provider. */
-const MANAGED = ['provider', 'authorize-url', 'client-id', 'redirect-uri', 'scope', 'issuer', 'response-mode', 'params', 'start-url', 'ask-instance', 'instance'];
+const MANAGED = [
+  'provider',
+  'authorize-url',
+  'client-id',
+  'redirect-uri',
+  'scope',
+  'issuer',
+  'response-mode',
+  'params',
+  'start-url',
+  'ask-instance',
+  'instance',
+];
 
 export function readProviderChoices(json: string): Record<string, ProviderChoice> {
   return JSON.parse(json) as Record<string, ProviderChoice>;

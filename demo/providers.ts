@@ -31,14 +31,21 @@ export interface DemoProvider {
 const secret = () => randomBytes(20).toString('hex');
 
 async function getJson(url: string, accessToken: string): Promise<Record<string, unknown>> {
-  const response = await fetch(url, { headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' } });
+  const response = await fetch(url, {
+    headers: { Authorization: `Bearer ${accessToken}`, Accept: 'application/json' },
+  });
   if (!response.ok) throw new Error(`${url} answered HTTP ${response.status}`);
   return (await response.json()) as Record<string, unknown>;
 }
 
 /** The attributes a browser-started element needs for `settings`. */
 function browserAttributes(name: string, settings: ResolvedProvider): Record<string, string> {
-  const attributes: Record<string, string> = { provider: name, 'authorize-url': settings.authorizeEndpoint, 'client-id': settings.clientId, 'redirect-uri': settings.redirectUri };
+  const attributes: Record<string, string> = {
+    provider: name,
+    'authorize-url': settings.authorizeEndpoint,
+    'client-id': settings.clientId,
+    'redirect-uri': settings.redirectUri,
+  };
   if (settings.scope) attributes.scope = settings.scope;
   if (settings.issuer) attributes.issuer = settings.issuer;
   if (settings.responseMode) attributes['response-mode'] = settings.responseMode;
@@ -46,7 +53,10 @@ function browserAttributes(name: string, settings: ResolvedProvider): Record<str
   return attributes;
 }
 
-export function demoIdProvider(oidc: OidcServer, client: { clientId: string; clientSecret: string; redirectUri: string }): DemoProvider {
+export function demoIdProvider(
+  oidc: OidcServer,
+  client: { clientId: string; clientSecret: string; redirectUri: string },
+): DemoProvider {
   const name = 'Demo ID';
   const settings: ResolvedProvider = {
     authorizeEndpoint: oidc.authorizeUrl,
@@ -77,7 +87,12 @@ export function demoIdProvider(oidc: OidcServer, client: { clientId: string; cli
 }
 
 export async function kankaProvider(redirectUri: string): Promise<DemoProvider> {
-  const client: EmulatedClient = { id: '9b1c0e4e-demo-kanka', secret: secret(), name: 'oauth-connect demo', redirectUris: [redirectUri] };
+  const client: EmulatedClient = {
+    id: '9b1c0e4e-demo-kanka',
+    secret: secret(),
+    name: 'oauth-connect demo',
+    redirectUris: [redirectUri],
+  };
   const kanka = await startPassport({ brand: 'Kanka', clients: [client] });
   const name = 'Kanka';
   const settings: ResolvedProvider = {
@@ -95,7 +110,9 @@ export async function kankaProvider(redirectUri: string): Promise<DemoProvider> 
     browser: browserAttributes(name, settings),
     server: { provider: name },
     async profile(tokens) {
-      const { data } = (await getJson(`${kanka.origin}/api/1.0/profile`, tokens.access_token)) as { data: { id: string; name: string } };
+      const { data } = (await getJson(`${kanka.origin}/api/1.0/profile`, tokens.access_token)) as {
+        data: { id: string; name: string };
+      };
       return { id: data.id, name: data.name };
     },
     tokensIssued: () => kanka.emulator.issued.length,
@@ -103,7 +120,10 @@ export async function kankaProvider(redirectUri: string): Promise<DemoProvider> 
   };
 }
 
-export async function gancioProvider(redirectUri: string, website: string): Promise<DemoProvider & { origin: string; outbound: { allowHosts: string[] } }> {
+export async function gancioProvider(
+  redirectUri: string,
+  website: string,
+): Promise<DemoProvider & { origin: string; outbound: { allowHosts: string[] } }> {
   const gancio = await startGancio();
   // Each instance gets its own redirect URI (RFC 9700 section 4.4.2): a response tells where it came from.
   const redirectUriAt = (instance: string) => `${redirectUri}/gancio/${encodeURIComponent(new URL(instance).host)}`;
@@ -137,7 +157,9 @@ export async function gancioProvider(redirectUri: string, website: string): Prom
     browser: browserAttributes('Gancio (demo instance)', local),
     server: { provider: 'Gancio', 'ask-instance': '', instance: gancio.origin },
     async profile(tokens, settings) {
-      const { data } = (await getJson(new URL('/api/user', settings.tokenEndpoint).href, tokens.access_token)) as { data: { id: string; name: string } };
+      const { data } = (await getJson(new URL('/api/user', settings.tokenEndpoint).href, tokens.access_token)) as {
+        data: { id: string; name: string };
+      };
       return { id: data.id, name: data.name };
     },
     tokensIssued: () => gancio.emulator.issued.length,
@@ -146,7 +168,12 @@ export async function gancioProvider(redirectUri: string, website: string): Prom
 }
 
 export async function kitchenMonkiProvider(redirectUri: string) {
-  const client: EmulatedClient = { id: 'demo-kitchen-client', secret: secret(), name: 'oauth-connect demo', redirectUris: [redirectUri] };
+  const client: EmulatedClient = {
+    id: 'demo-kitchen-client',
+    secret: secret(),
+    name: 'oauth-connect demo',
+    redirectUris: [redirectUri],
+  };
   const monki = await startKitchenMonki({ clients: [client] });
   const name = 'KitchenMonki';
   const settings: ResolvedProvider = {

@@ -5,7 +5,9 @@ const demo = await startDemo({
   providerPort: Number(process.env.PROVIDER_PORT) || 5174,
   crossOriginOpenerPolicy: process.env.PROVIDER_COOP === '1',
 });
-console.log(`\n  oauth-connect demo:  ${demo.url}\n  demo provider:       ${demo.oidc.issuer}  (sign in as demo / demo-password)\n  Ctrl+C stops both.\n`);
+console.log(
+  `\n  oauth-connect demo:  ${demo.url}\n  demo provider:       ${demo.oidc.issuer}  (sign in as demo / demo-password)\n  Ctrl+C stops both.\n`,
+);
 
 const stop = async () => {
   await demo.close();

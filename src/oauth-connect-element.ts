@@ -27,7 +27,8 @@ export interface OAuthConnectEventMap {
  * authorization code to the page's backend.
  *
  * @event oauth-connect-start - The popup is on its way; detail `{ authorizeUrl }`.
- * @event oauth-connect-code - A valid authorization response arrived. Cancelable: `preventDefault()` skips the exchange.
+ * @event oauth-connect-code - A valid authorization response arrived. Cancelable: `preventDefault()` skips the
+ * exchange.
  * @event oauth-connect-success - The exchange answered 2xx JSON; detail `{ response, status }`.
  * @event oauth-connect-error - The attempt failed; detail `{ code, message, status?, description?, uri? }`.
  * @event oauth-connect-cancel - The user closed the popup or `abort()` was called; detail `{ reason }`.
@@ -195,13 +196,30 @@ export class OAuthConnectElement extends LitElement {
     const pending = this._status === 'authorizing' || this._status === 'exchanging';
     const accessibleName = this.provider ? `${this.label} with ${this.provider}` : nothing;
     const instanceField = this.askInstance
-      ? html`<label part="instance-label">${this.instanceLabel}
-          <input part="instance" type="text" inputmode="url" autocomplete="url" spellcheck="false" placeholder="https://events.example"
-            .value=${this.instance ?? ''} ?disabled=${this.disabled || pending} aria-invalid=${this._status === 'error' && this.#lastCode === 'invalid_instance' ? 'true' : 'false'}>
+      ? html`<label part="instance-label"
+          >${this.instanceLabel}
+          <input
+            part="instance"
+            type="text"
+            inputmode="url"
+            autocomplete="url"
+            spellcheck="false"
+            placeholder="https://events.example"
+            .value=${this.instance ?? ''}
+            ?disabled=${this.disabled || pending}
+            aria-invalid=${this._status === 'error' && this.#lastCode === 'invalid_instance' ? 'true' : 'false'}
+          />
         </label>`
       : nothing;
-    return html`${instanceField}<button part="button" type="button" ?disabled=${this.disabled} aria-busy=${pending ? 'true' : 'false'}
-        aria-label=${accessibleName} aria-describedby="status" @click=${this.#onClick}>
+    return html`${instanceField}<button
+        part="button"
+        type="button"
+        ?disabled=${this.disabled}
+        aria-busy=${pending ? 'true' : 'false'}
+        aria-label=${accessibleName}
+        aria-describedby="status"
+        @click=${this.#onClick}
+      >
         <slot><span part="label">${this.label}</span></slot>
       </button>
       ${pending ? html`<button part="cancel" type="button" @click=${this.abort}>Cancel</button>` : nothing}
@@ -216,7 +234,12 @@ export class OAuthConnectElement extends LitElement {
     const origin = normalizeInstance(typed);
     if (!origin) {
       field?.focus();
-      throw new OAuthConnectError('invalid_instance', typed.trim() ? `"${typed.trim()}" is not a server address; enter one like https://events.example` : 'Enter the address of your server first');
+      throw new OAuthConnectError(
+        'invalid_instance',
+        typed.trim()
+          ? `"${typed.trim()}" is not a server address; enter one like https://events.example`
+          : 'Enter the address of your server first',
+      );
     }
     this.instance = origin;
   }
@@ -232,7 +255,11 @@ export class OAuthConnectElement extends LitElement {
 
   #environment() {
     const win = this.ownerDocument.defaultView ?? window;
-    return { window: win, open: (url: string, features: string) => this.openPopup(url, features), fetch: (input: RequestInfo | URL, init?: RequestInit) => this.fetch(input, init) };
+    return {
+      window: win,
+      open: (url: string, features: string) => this.openPopup(url, features),
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => this.fetch(input, init),
+    };
   }
 
   #hooks() {
@@ -241,7 +268,8 @@ export class OAuthConnectElement extends LitElement {
       onCode: (detail: CodeDetail) => this.#emit('oauth-connect-code', detail, true),
       onPhase: (phase: string) => {
         if (phase === 'exchanging') this.#show('exchanging', 'Finishing the connection…');
-        if (phase === 'detached') this.#show('authorizing', `Finish signing in to ${this.#providerName} in the other window, or cancel.`);
+        if (phase === 'detached')
+          this.#show('authorizing', `Finish signing in to ${this.#providerName} in the other window, or cancel.`);
       },
     };
   }
@@ -292,8 +320,15 @@ export class OAuthConnectElement extends LitElement {
     this._moreInfo = moreInfo;
   }
 
-  /** Every event goes out here: bubbling and composed, so listeners outside a shadow root hear it. Returns false when a listener prevented it. */
-  #emit<K extends keyof OAuthConnectEventMap>(type: K, detail: OAuthConnectEventMap[K]['detail'], cancelable = false): boolean {
+  /**
+   * Every event goes out here: bubbling and composed, so listeners outside a shadow root hear it. Returns false when a
+   * listener prevented it.
+   */
+  #emit<K extends keyof OAuthConnectEventMap>(
+    type: K,
+    detail: OAuthConnectEventMap[K]['detail'],
+    cancelable = false,
+  ): boolean {
     return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 }

@@ -2,7 +2,12 @@
 export { OAuthConnectElement } from './define.js';
 export type { ConnectStatus, OAuthConnectEventMap } from './oauth-connect-element.js';
 export { connect, type HeadlessConnectOptions } from './core/connect.js';
-export { AuthorizationAttempt, type AttemptEnvironment, type AttemptHooks, type AttemptOutcome } from './core/attempt.js';
+export {
+  AuthorizationAttempt,
+  type AttemptEnvironment,
+  type AttemptHooks,
+  type AttemptOutcome,
+} from './core/attempt.js';
 export { resumeRedirect } from './core/redirect-resume.js';
 export { completeAuthorization } from './core/complete-authorization.js';
 export { resolveConfig, normalizeInstance, type ConnectOptions, type ResolvedConfig } from './core/config.js';

@@ -30,11 +30,15 @@ function deliverToOpener(res: ServerResponse, location: string, params: Record<s
   const response = Object.fromEntries(new URL(location).searchParams);
   const target = new URL(params.redirect_uri!).origin;
   const payload = JSON.stringify({ type: 'authorization_response', response }).replace(/</g, '\\u003c');
-  sendHtml(res, 200, `<!doctype html><meta charset="utf-8"><title>KitchenMonki</title><p>Returning you to the app…</p>
+  sendHtml(
+    res,
+    200,
+    `<!doctype html><meta charset="utf-8"><title>KitchenMonki</title><p>Returning you to the app…</p>
 <script>if (window.opener) {
   window.opener.postMessage(${payload}, ${JSON.stringify(target)});
   window.close();
-}</script>`);
+}</script>`,
+  );
 }
 
 /** `/authorize`: GET shows the approval page with the request in hidden fields; its forms post them back. */
@@ -52,7 +56,12 @@ async function authorize(req: IncomingMessage, res: ServerResponse, url: URL, co
   if (req.method === 'GET') {
     const scopes = (params.scope ?? '').split(' ').filter(Boolean);
     const page = approvalPage({
-      brand, action: '/authorize', clientName: client.name, scopes, fields: request, cancel: { fields: {} },
+      brand,
+      action: '/authorize',
+      clientName: client.name,
+      scopes,
+      fields: request,
+      cancel: { fields: {} },
     });
     return sendHtml(res, 200, page);
   }

@@ -14,7 +14,10 @@ export function page(brand: string, title: string, body: string): string {
 }
 
 export function loginPage(brand: string, next: string, error?: string): string {
-  return page(brand, 'Log in', `
+  return page(
+    brand,
+    'Log in',
+    `
 ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
 <form method="post" action="/login">
   <input type="hidden" name="next" value="${escapeHtml(next)}">
@@ -22,7 +25,8 @@ ${error ? `<p class="error" role="alert">${escapeHtml(error)}</p>` : ''}
   <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
   <button type="submit">Log in</button>
 </form>
-<p class="hint">Demo account: <code>demo</code> / <code>demo-password</code></p>`);
+<p class="hint">Demo account: <code>demo</code> / <code>demo-password</code></p>`,
+  );
 }
 
 export interface ApprovalPage {
@@ -52,12 +56,16 @@ export function approvalPage(options: ApprovalPage): string {
     'href' in cancel
       ? `<a class="button" href="${escapeHtml(cancel.href)}">Cancel</a>`
       : form({ ...fields, ...cancel.fields }, '<button type="submit" name="decision" value="deny">Cancel</button>');
-  return page(brand, 'Authorization request', `
+  return page(
+    brand,
+    'Authorization request',
+    `
 <p><strong>${escapeHtml(clientName)}</strong> is requesting permission to access your account.</p>
 ${scopes.length ? `<ul>${scopes.map((scope) => `<li>${escapeHtml(scope)}</li>`).join('')}</ul>` : ''}
 ${note ? `<p class="hint">${escapeHtml(note)}</p>` : ''}
 ${form(fields, '<button type="submit" name="decision" value="approve">Authorize</button>')}
-${cancelControl}`);
+${cancelControl}`,
+  );
 }
 
 export function errorPage(brand: string, message: string): string {

@@ -137,7 +137,7 @@ export async function startPassport(options: PassportOptions): Promise<EmulatedP
       // Anomaly's API module: /oauth/request?client=ID starts the request for that client's own redirect URI.
       if (url.pathname === '/oauth/request' && req.method === 'GET') {
         const client = store.clients.get(url.searchParams.get('client') ?? '');
-        if (!client) return sendJson(res, 404, { message: 'Not Found' }), true;
+        if (!client) return (sendJson(res, 404, { message: 'Not Found' }), true);
         const redirectUri = client.redirectUris[0]!;
         const query = new URLSearchParams({ client_id: client.id, redirect_uri: redirectUri, response_type: 'code' });
         redirect(res, `/oauth/authorize?${query}`);

@@ -26,7 +26,9 @@ export async function handleInteraction(provider: Provider, req: IncomingMessage
   if (req.method === 'GET') {
     if (prompt.name === 'login') return sendHtml(res, loginPage(action));
     const client = await provider.Client.find(String(params.client_id));
-    const scopes = String(params.scope ?? '').split(' ').filter(Boolean);
+    const scopes = String(params.scope ?? '')
+      .split(' ')
+      .filter(Boolean);
     return sendHtml(res, consentPage(action, client?.clientName ?? String(params.client_id), scopes));
   }
 
@@ -34,17 +36,32 @@ export async function handleInteraction(provider: Provider, req: IncomingMessage
   if (prompt.name === 'login') {
     const account = findDemoAccount(form.get('username') ?? '', form.get('password') ?? '');
     if (!account) return sendHtml(res, loginPage(action, 'Wrong username or password.'), 401);
-    await provider.interactionFinished(req, res, { login: { accountId: account.claims.sub } }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { login: { accountId: account.claims.sub } },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
 
   if (form.get('decision') !== 'allow') {
-    await provider.interactionFinished(req, res, { error: 'access_denied', error_description: 'The user denied the request' }, { mergeWithLastSubmission: false });
+    await provider.interactionFinished(
+      req,
+      res,
+      { error: 'access_denied', error_description: 'The user denied the request' },
+      { mergeWithLastSubmission: false },
+    );
     return;
   }
   const grant = new provider.Grant({ accountId: session!.accountId, clientId: String(params.client_id) });
   const missing = prompt.details as { missingOIDCScope?: string[]; missingOIDCClaims?: string[] };
   if (missing.missingOIDCScope) grant.addOIDCScope(missing.missingOIDCScope.join(' '));
   if (missing.missingOIDCClaims) grant.addOIDCClaims(missing.missingOIDCClaims);
-  await provider.interactionFinished(req, res, { consent: { grantId: await grant.save() } }, { mergeWithLastSubmission: true });
+  await provider.interactionFinished(
+    req,
+    res,
+    { consent: { grantId: await grant.save() } },
+    { mergeWithLastSubmission: true },
+  );
 }

@@ -29,7 +29,11 @@ export interface OidcServerOptions {
 }
 
 /** The demo's real authorization server: oidc-provider on 127.0.0.1 with one account and one confidential client. */
-export async function startOidcServer({ client, port = 0, crossOriginOpenerPolicy = false }: OidcServerOptions): Promise<OidcServer> {
+export async function startOidcServer({
+  client,
+  port = 0,
+  crossOriginOpenerPolicy = false,
+}: OidcServerOptions): Promise<OidcServer> {
   let sendCoop = crossOriginOpenerPolicy;
   const server: Server = createServer();
   await new Promise<void>((resolve) => server.listen(port, '127.0.0.1', resolve));
@@ -57,7 +61,15 @@ export async function startOidcServer({ client, port = 0, crossOriginOpenerPolic
     features: { devInteractions: { enabled: false } },
     // A random key per run: the demo keeps nothing across restarts.
     cookies: { keys: [crypto.randomUUID()] },
-    ttl: { AuthorizationCode: 60, Interaction: 600, Session: 3600, Grant: 3600, AccessToken: 3600, IdToken: 3600, RefreshToken: 86400 },
+    ttl: {
+      AuthorizationCode: 60,
+      Interaction: 600,
+      Session: 3600,
+      Grant: 3600,
+      AccessToken: 3600,
+      IdToken: 3600,
+      RefreshToken: 86400,
+    },
   });
   provider.on('server_error', (_ctx, error) => console.error('provider error:', error));
   const providerCallback = provider.callback();

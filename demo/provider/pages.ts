@@ -1,7 +1,6 @@
 /** The provider's own login and consent pages, small and plain, as a real provider's popup would show them. */
 
-const escape = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escape = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 function page(title: string, body: string): string {
   return `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>${escape(title)} · Demo ID</title>
@@ -12,22 +11,28 @@ input{display:block;width:100%;padding:.4em;box-sizing:border-box}button{padding
 }
 
 export function loginPage(action: string, error?: string): string {
-  return page('Sign in to Demo ID', `
+  return page(
+    'Sign in to Demo ID',
+    `
 ${error ? `<p class="error" role="alert">${escape(error)}</p>` : ''}
 <form method="post" action="${escape(action)}">
   <label>Username <input name="username" autocomplete="username" required autofocus></label>
   <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
   <button type="submit">Sign in</button>
 </form>
-<p class="hint">Demo account: <code>demo</code> / <code>demo-password</code></p>`);
+<p class="hint">Demo account: <code>demo</code> / <code>demo-password</code></p>`,
+  );
 }
 
 export function consentPage(action: string, clientName: string, scopes: string[]): string {
-  return page('Allow access?', `
+  return page(
+    'Allow access?',
+    `
 <p><strong>${escape(clientName)}</strong> asks to:</p>
 <ul>${scopes.map((scope) => `<li>${escape(scope)}</li>`).join('')}</ul>
 <form method="post" action="${escape(action)}">
   <button type="submit" name="decision" value="allow">Allow</button>
   <button type="submit" name="decision" value="deny">Deny</button>
-</form>`);
+</form>`,
+  );
 }

@@ -1,6 +1,12 @@
 import { buildAuthorizeUrl, openIdNonce } from './authorize-url.js';
 import { readCallbackResponse, type CallbackResponse } from './callback-message.js';
-import { completeAuthorization, type AttemptEnvironment, type AttemptHooks, type AttemptOutcome, type AttemptPhase } from './complete-authorization.js';
+import {
+  completeAuthorization,
+  type AttemptEnvironment,
+  type AttemptHooks,
+  type AttemptOutcome,
+  type AttemptPhase,
+} from './complete-authorization.js';
 import type { ResolvedConfig } from './config.js';
 import { OAuthConnectError, invalidConfig, timeoutError } from './errors.js';
 import { acceptCallbackResponse } from './message-guard.js';
@@ -47,14 +53,27 @@ export class AuthorizationAttempt {
     this.#state = config.startUrl ? '' : randomToken();
     const win = env.window;
     if (config.pkce === 'S256' && !canDeriveCodeChallenge(win)) {
-      this.#finish({ kind: 'error', error: invalidConfig('pkce', 'S256 needs Web Crypto, which this page only has in a secure context (https); use https or set pkce="off"') });
+      this.#finish({
+        kind: 'error',
+        error: invalidConfig(
+          'pkce',
+          'S256 needs Web Crypto, which this page only has in a secure context (https); use https or set pkce="off"',
+        ),
+      });
       return;
     }
     const features = centredPopupFeatures(win, { width: config.popupWidth, height: config.popupHeight });
     this.#popup = env.open ? env.open('about:blank', features) : win.open('about:blank', '_blank', features);
     if (!this.#popup) {
       if (config.fallback === 'redirect') this.#redirect().catch((cause) => this.#failToStart(cause));
-      else this.#finish({ kind: 'error', error: new OAuthConnectError('popup_blocked', 'The browser blocked the popup; allow popups for this site and try again') });
+      else
+        this.#finish({
+          kind: 'error',
+          error: new OAuthConnectError(
+            'popup_blocked',
+            'The browser blocked the popup; allow popups for this site and try again',
+          ),
+        });
       return;
     }
     if (config.startUrl) {
@@ -186,7 +205,9 @@ export class AuthorizationAttempt {
       authorizeUrl: answer.authorizeUrl,
       redirectUri: answer.redirectUri,
       responseMode,
-      messageOrigins: this.config.messageOriginsGiven ? this.config.messageOrigins : defaultMessageOrigins(answer.redirectUri, answer.authorizeUrl, responseMode),
+      messageOrigins: this.config.messageOriginsGiven
+        ? this.config.messageOrigins
+        : defaultMessageOrigins(answer.redirectUri, answer.authorizeUrl, responseMode),
     };
   }
 
@@ -214,7 +235,13 @@ export class AuthorizationAttempt {
       createdAt: Date.now(),
     });
     if (!saved) {
-      this.#finish({ kind: 'error', error: new OAuthConnectError('popup_blocked', 'The browser blocked the popup, and the redirect fallback needs sessionStorage') });
+      this.#finish({
+        kind: 'error',
+        error: new OAuthConnectError(
+          'popup_blocked',
+          'The browser blocked the popup, and the redirect fallback needs sessionStorage',
+        ),
+      });
       return;
     }
     this.hooks.onStart?.({ authorizeUrl });
@@ -223,7 +250,11 @@ export class AuthorizationAttempt {
 
   /** Nothing may hang: a start that fails (Web Crypto refusing, say) ends the attempt with the reason. */
   #failToStart(cause: unknown): void {
-    const error = new OAuthConnectError('invalid_config', `"pkce" the authorization request could not be prepared: ${(cause as Error)?.message ?? cause}`, { attribute: 'pkce', cause });
+    const error = new OAuthConnectError(
+      'invalid_config',
+      `"pkce" the authorization request could not be prepared: ${(cause as Error)?.message ?? cause}`,
+      { attribute: 'pkce', cause },
+    );
     this.#finish({ kind: 'error', error });
   }
 
@@ -240,9 +271,7 @@ export class AuthorizationAttempt {
       env: this.env,
       hooks: this.#phaseHooks(),
       signal: this.#abort.signal,
-    }).then(
-      (outcome) => outcome && this.#finish(outcome),
-    );
+    }).then((outcome) => outcome && this.#finish(outcome));
   }
 
   #phaseHooks(): AttemptHooks {

@@ -42,7 +42,10 @@ export function interpretAuthorizationResponse(params: CallbackParams, context: 
     });
   }
   if (context.issuer && params.iss !== undefined && params.iss !== context.issuer) {
-    throw new OAuthConnectError('issuer_mismatch', `unexpected "iss" response parameter value: expected ${context.issuer}`);
+    throw new OAuthConnectError(
+      'issuer_mismatch',
+      `unexpected "iss" response parameter value: expected ${context.issuer}`,
+    );
   }
   const detail: CodeDetail = { code: params.code!, state: params.state!, redirectUri };
   if (context.codeVerifier) detail.codeVerifier = context.codeVerifier;

@@ -46,7 +46,9 @@ function describeBackendError(body: unknown): string | undefined {
 export async function postToBackend(request: BackendRequest): Promise<{ body: unknown; status: number }> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
   if (request.csrfToken) headers['X-CSRF-TOKEN'] = request.csrfToken;
-  const signals = [request.signal, request.timeoutMs ? AbortSignal.timeout(request.timeoutMs) : undefined].filter((signal) => signal !== undefined);
+  const signals = [request.signal, request.timeoutMs ? AbortSignal.timeout(request.timeoutMs) : undefined].filter(
+    (signal) => signal !== undefined,
+  );
   let response: Response;
   let text: string;
   try {
@@ -60,7 +62,10 @@ export async function postToBackend(request: BackendRequest): Promise<{ body: un
     text = await response.text();
   } catch (cause) {
     if (request.signal?.aborted) throw cause;
-    const message = (cause as Error)?.name === 'TimeoutError' ? `${request.endpointName} did not answer within ${request.timeoutMs! / 1000} s` : `${request.endpointName} could not be reached`;
+    const message =
+      (cause as Error)?.name === 'TimeoutError'
+        ? `${request.endpointName} did not answer within ${request.timeoutMs! / 1000} s`
+        : `${request.endpointName} could not be reached`;
     throw new OAuthConnectError('network_error', message, { cause });
   }
   let body: unknown;
@@ -77,7 +82,11 @@ export async function postToBackend(request: BackendRequest): Promise<{ body: un
     });
   }
   if (!isJson) {
-    throw new OAuthConnectError(request.failure, `${request.endpointName} answered HTTP ${response.status} without a JSON body`, { status: response.status });
+    throw new OAuthConnectError(
+      request.failure,
+      `${request.endpointName} answered HTTP ${response.status} without a JSON body`,
+      { status: response.status },
+    );
   }
   return { body, status: response.status };
 }

@@ -46,7 +46,10 @@ export interface CompletionContext {
  * exchange unless the page took the code itself.
  * Undefined when the signal aborted the exchange (the attempt has then ended as cancelled).
  */
-export async function completeAuthorization(params: CallbackParams, context: CompletionContext): Promise<AttemptOutcome | undefined> {
+export async function completeAuthorization(
+  params: CallbackParams,
+  context: CompletionContext,
+): Promise<AttemptOutcome | undefined> {
   const { config, env, hooks } = context;
   let code: CodeDetail;
   try {

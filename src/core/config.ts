@@ -67,7 +67,14 @@ export interface ResolvedConfig {
 }
 
 /** Parameters the widget sets itself; `params` may not override them. */
-const RESERVED_PARAMS = ['response_type', 'client_id', 'redirect_uri', 'state', 'code_challenge', 'code_challenge_method'];
+const RESERVED_PARAMS = [
+  'response_type',
+  'client_id',
+  'redirect_uri',
+  'state',
+  'code_challenge',
+  'code_challenge_method',
+];
 const MAX_TIMER_SECONDS = Math.floor(0x7fffffff / 1000);
 
 function httpUrl(attribute: string, value: string | undefined, base?: string): URL {
@@ -102,18 +109,21 @@ function positiveNumber(attribute: string, value: number | undefined, fallback: 
 }
 
 function parseOrigins(attribute: string, list: string): string[] {
-  return list.split(/\s+/).filter(Boolean).map((origin) => {
-    let parsed: URL;
-    try {
-      parsed = new URL(origin);
-    } catch {
-      throw invalidConfig(attribute, `has an entry that is not an origin: ${origin}`);
-    }
-    if (parsed.origin !== origin || origin === 'null') {
-      throw invalidConfig(attribute, `entries must be bare origins like https://app.example; got ${origin}`);
-    }
-    return origin;
-  });
+  return list
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((origin) => {
+      let parsed: URL;
+      try {
+        parsed = new URL(origin);
+      } catch {
+        throw invalidConfig(attribute, `has an entry that is not an origin: ${origin}`);
+      }
+      if (parsed.origin !== origin || origin === 'null') {
+        throw invalidConfig(attribute, `entries must be bare origins like https://app.example; got ${origin}`);
+      }
+      return origin;
+    });
 }
 
 /**
@@ -156,7 +166,8 @@ function parseExtraParams(value: string | undefined): URLSearchParams {
 export function resolveConfig(options: ConnectOptions, base: string): ResolvedConfig {
   const startUrl = options.startUrl ? httpUrl('start-url', options.startUrl, base).href : undefined;
   // In server-initiated mode the backend builds the authorize URL; until it answers, the start URL stands in.
-  const authorizeUrl = startUrl && !options.authorizeUrl ? new URL(startUrl) : httpUrl('authorize-url', options.authorizeUrl);
+  const authorizeUrl =
+    startUrl && !options.authorizeUrl ? new URL(startUrl) : httpUrl('authorize-url', options.authorizeUrl);
   if (!options.clientId && !startUrl) throw invalidConfig('client-id', 'is required');
   const redirect = startUrl && !options.redirectUri ? undefined : httpUrl('redirect-uri', options.redirectUri);
   // RFC 6749 section 3.1.2: the redirection endpoint URI must not include a fragment.
@@ -164,11 +175,14 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
   const exchangeUrl = options.exchangeUrl ? httpUrl('exchange-url', options.exchangeUrl, base).href : undefined;
   const responseMode = oneOf('response-mode', options.responseMode, ['query', 'fragment', 'web_message'], 'query');
   const instance = options.instance ? normalizeInstance(options.instance) : undefined;
-  if (options.instance && !instance) throw invalidConfig('instance', `must be a server address like https://events.example; got "${options.instance}"`);
+  if (options.instance && !instance)
+    throw invalidConfig('instance', `must be a server address like https://events.example; got "${options.instance}"`);
 
   const messageOriginsGiven = Boolean(options.messageOrigins?.trim());
   const redirectUri = options.redirectUri ?? '';
-  const messageOrigins = messageOriginsGiven ? parseOrigins('message-origins', options.messageOrigins!) : defaultMessageOrigins(redirect ? redirectUri : '', authorizeUrl, responseMode);
+  const messageOrigins = messageOriginsGiven
+    ? parseOrigins('message-origins', options.messageOrigins!)
+    : defaultMessageOrigins(redirect ? redirectUri : '', authorizeUrl, responseMode);
 
   const csrfOrigins = parseOrigins('csrf-origins', options.csrfOrigins ?? '');
   const notHttp = csrfOrigins.find((origin) => !/^https?:/.test(origin));
@@ -193,8 +207,14 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
     popupHeight: positiveNumber('popup-height', options.popupHeight, 650),
     timeoutMs: Math.min(timeout, MAX_TIMER_SECONDS) * 1000,
     fallback: oneOf('fallback', options.fallback, ['none', 'redirect'], 'none'),
-    exchangeCredentials: oneOf('exchange-credentials', options.exchangeCredentials, ['omit', 'same-origin', 'include'], 'same-origin'),
-    exchangeTimeoutMs: Math.min(positiveNumber('exchange-timeout', options.exchangeTimeout, 30, true), MAX_TIMER_SECONDS) * 1000,
+    exchangeCredentials: oneOf(
+      'exchange-credentials',
+      options.exchangeCredentials,
+      ['omit', 'same-origin', 'include'],
+      'same-origin',
+    ),
+    exchangeTimeoutMs:
+      Math.min(positiveNumber('exchange-timeout', options.exchangeTimeout, 30, true), MAX_TIMER_SECONDS) * 1000,
     provider: options.provider || undefined,
     startUrl,
     instance,

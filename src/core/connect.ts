@@ -17,7 +17,11 @@ export function connect(options: HeadlessConnectOptions): Promise<ConnectResult>
   const win = options.window ?? window;
   let attempt: AuthorizationAttempt;
   try {
-    attempt = new AuthorizationAttempt(resolveConfig(options, win.document.baseURI), { ...options, window: win }, options);
+    attempt = new AuthorizationAttempt(
+      resolveConfig(options, win.document.baseURI),
+      { ...options, window: win },
+      options,
+    );
   } catch (error) {
     return Promise.reject(error);
   }

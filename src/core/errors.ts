@@ -65,7 +65,10 @@ export class OAuthConnectError extends Error {
 }
 
 export function cancelledError(reason: CancelReason): OAuthConnectError {
-  const message = reason === 'popup_closed' ? 'The popup was closed before the authorization finished' : 'The authorization was aborted';
+  const message =
+    reason === 'popup_closed'
+      ? 'The popup was closed before the authorization finished'
+      : 'The authorization was aborted';
   return new OAuthConnectError('cancelled', message, { reason });
 }
 

@@ -3,7 +3,9 @@ import { postToBackend, type BackendRequest } from './backend-request.js';
 
 export { csrfTokenFor, readCsrfToken } from './backend-request.js';
 
-/** The `detail` of `oauth-connect-success`: the backend's JSON body and HTTP status (null when nothing was exchanged). */
+/**
+ * The `detail` of `oauth-connect-success`: the backend's JSON body and HTTP status (null when nothing was exchanged).
+ */
 export interface ConnectResult {
   response: unknown;
   status: number | null;
@@ -30,6 +32,11 @@ export function exchangeBody(code: CodeDetail, provider?: string): Record<string
  * `exchange_failed` (with `status`) or `network_error`.
  */
 export async function exchangeCode(request: ExchangeRequest): Promise<ConnectResult> {
-  const { body, status } = await postToBackend({ ...request, body: exchangeBody(request.code, request.provider), failure: 'exchange_failed', endpointName: 'The exchange endpoint' });
+  const { body, status } = await postToBackend({
+    ...request,
+    body: exchangeBody(request.code, request.provider),
+    failure: 'exchange_failed',
+    endpointName: 'The exchange endpoint',
+  });
   return { response: body, status };
 }

@@ -34,7 +34,8 @@ export async function requestStart(request: StartRequest): Promise<StartAnswer> 
   } catch {
     throw startFailed('no valid "authorize_url"', answer.status);
   }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') throw startFailed(`an "authorize_url" that is not http(s): ${url.protocol}`, answer.status);
+  if (url.protocol !== 'https:' && url.protocol !== 'http:')
+    throw startFailed(`an "authorize_url" that is not http(s): ${url.protocol}`, answer.status);
   const state = url.searchParams.get('state');
   const redirectUri = url.searchParams.get('redirect_uri');
   if (!state) throw startFailed('an "authorize_url" without a "state"', answer.status);

@@ -46,15 +46,27 @@ export function redirectUriFor(metadata: ClientMetadata, instance: string): stri
   return typeof metadata.redirectUri === 'function' ? metadata.redirectUri(instance) : metadata.redirectUri;
 }
 
-async function registerAtGancio(instance: string, metadata: ClientMetadata, fetcher: typeof fetch): Promise<RegisteredClient> {
-  const form = new URLSearchParams({ client_name: metadata.clientName, redirect_uris: redirectUriFor(metadata, instance) });
+async function registerAtGancio(
+  instance: string,
+  metadata: ClientMetadata,
+  fetcher: typeof fetch,
+): Promise<RegisteredClient> {
+  const form = new URLSearchParams({
+    client_name: metadata.clientName,
+    redirect_uris: redirectUriFor(metadata, instance),
+  });
   if (metadata.scope) form.set('scopes', metadata.scope);
   if (metadata.website) form.set('website', metadata.website);
   const what = `client registration at ${instance}`;
   let response: Response;
   let body: { client_id?: unknown; client_secret?: unknown } | undefined;
   try {
-    response = await fetcher(new URL('/api/client', instance), { method: 'POST', body: form, headers: { Accept: 'application/json' }, redirect: 'manual' });
+    response = await fetcher(new URL('/api/client', instance), {
+      method: 'POST',
+      body: form,
+      headers: { Accept: 'application/json' },
+      redirect: 'manual',
+    });
     body = (await response.json().catch(() => undefined)) as typeof body;
   } catch (error) {
     throw endpointFailure(error, what);
@@ -65,9 +77,14 @@ async function registerAtGancio(instance: string, metadata: ClientMetadata, fetc
   return { clientId: body.client_id, clientSecret: body.client_secret };
 }
 
-async function registerDynamically(instance: string, metadata: ClientMetadata, fetcher: typeof fetch): Promise<RegisteredClient> {
+async function registerDynamically(
+  instance: string,
+  metadata: ClientMetadata,
+  fetcher: typeof fetch,
+): Promise<RegisteredClient> {
   const server = await discover(instance, fetcher, 'oauth2').catch(() => discover(instance, fetcher, 'oidc'));
-  if (!server.registration_endpoint) throw new ServerError(502, 'temporarily_unavailable', `${instance} publishes no registration_endpoint`);
+  if (!server.registration_endpoint)
+    throw new ServerError(502, 'temporarily_unavailable', `${instance} publishes no registration_endpoint`);
   // RFC 9700 section 4.4: the endpoint that receives our metadata must be the instance's own.
   assertOnOrigin(server.registration_endpoint, instance, 'registration_endpoint');
   const body: Partial<oauth.OmitSymbolProperties<oauth.Client>> = {
@@ -82,7 +99,8 @@ async function registerDynamically(instance: string, metadata: ClientMetadata, f
   try {
     const response = await oauth.dynamicClientRegistrationRequest(server, body, requestOptions(fetcher));
     const client = await oauth.processDynamicClientRegistrationResponse(response);
-    if (typeof client.client_secret !== 'string') throw new ServerError(502, 'temporarily_unavailable', `${instance} registered a client without a secret`);
+    if (typeof client.client_secret !== 'string')
+      throw new ServerError(502, 'temporarily_unavailable', `${instance} registered a client without a secret`);
     return { clientId: client.client_id, clientSecret: client.client_secret };
   } catch (error) {
     throw endpointFailure(error, `client registration at ${instance}`);
@@ -92,7 +110,9 @@ async function registerDynamically(instance: string, metadata: ClientMetadata, f
 /** Registers a new client at `instance` and returns its credentials. */
 export async function registerClient(instance: string, options: ClientRegistryOptions): Promise<RegisteredClient> {
   const fetcher = options.fetch ?? createOutboundFetch({ ...options.outbound, guard: true });
-  return options.style === 'gancio' ? registerAtGancio(instance, options.metadata, fetcher) : registerDynamically(instance, options.metadata, fetcher);
+  return options.style === 'gancio'
+    ? registerAtGancio(instance, options.metadata, fetcher)
+    : registerDynamically(instance, options.metadata, fetcher);
 }
 
 /**
@@ -100,7 +120,9 @@ export async function registerClient(instance: string, options: ClientRegistryOp
  * first requests share one registration in this process, and with a shared `lock` across processes;
  * everyone then uses what the store ends up holding.
  */
-export function createClientRegistry(options: ClientRegistryOptions): { client(instance: string): Promise<RegisteredClient> } {
+export function createClientRegistry(options: ClientRegistryOptions): {
+  client(instance: string): Promise<RegisteredClient>;
+} {
   const store = options.store ?? memoryClientStore();
   const fetcher = options.fetch ?? createOutboundFetch({ ...options.outbound, guard: true });
   const register = async (instance: string): Promise<RegisteredClient> => {

@@ -35,7 +35,8 @@ export class FlowCookies {
   readonly #options: CookieOptions;
 
   constructor(options: CookieOptions = {}) {
-    if (options.sameSite === 'None' && options.secure === false) throw new TypeError('oauth-connect/server: cookie "sameSite: None" needs "secure"');
+    if (options.sameSite === 'None' && options.secure === false)
+      throw new TypeError('oauth-connect/server: cookie "sameSite: None" needs "secure"');
     this.#options = options;
   }
 
@@ -58,7 +59,12 @@ export class FlowCookies {
   /** `HttpOnly`: page scripts cannot read it; `SameSite=Lax`: cross-site POSTs do not carry it. */
   serialize(request: Request, name: string, value: string, maxAgeSeconds: number): string {
     const options = this.#options;
-    const attributes = [`${name}=${value}`, `Path=${options.path ?? '/'}`, `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`, 'HttpOnly'];
+    const attributes = [
+      `${name}=${value}`,
+      `Path=${options.path ?? '/'}`,
+      `Max-Age=${Math.max(0, Math.floor(maxAgeSeconds))}`,
+      'HttpOnly',
+    ];
     attributes.push(`SameSite=${options.sameSite ?? 'Lax'}`);
     if (this.#secure(request)) attributes.push('Secure');
     if (options.partitioned) attributes.push('Partitioned');

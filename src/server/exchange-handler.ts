@@ -58,7 +58,11 @@ function soleProvider(options: ServerOptions): string | undefined {
 }
 
 /** A flow the widget started in the browser: only for a fixed provider that allows it, and once per state. */
-async function browserStartedFlow(body: ExchangeRequestBody, options: ServerOptions, keeper: FlowKeeper): Promise<KeptFlow> {
+async function browserStartedFlow(
+  body: ExchangeRequestBody,
+  options: ServerOptions,
+  keeper: FlowKeeper,
+): Promise<KeptFlow> {
   if (await keeper.isMinted(body.state)) {
     // The start handler issued this state, to a browser that holds its cookie: not this one.
     throw refuse('"state" was issued to another browser, or its flow cookie is gone');
@@ -88,8 +92,10 @@ function checkMixUp(body: ExchangeRequestBody, flow: KeptFlow): void {
   if (body.provider !== undefined && body.provider !== flow.provider) {
     throw refuse(`"provider" ${JSON.stringify(body.provider)} is not the provider this flow started with`);
   }
-  if (body.redirect_uri !== flow.redirectUri) throw refuse('"redirect_uri" is not the redirect URI this flow started with');
-  if (flow.issuer && body.iss !== undefined && body.iss !== flow.issuer) throw refuse('"iss" is not the issuer this flow went to');
+  if (body.redirect_uri !== flow.redirectUri)
+    throw refuse('"redirect_uri" is not the redirect URI this flow started with');
+  if (flow.issuer && body.iss !== undefined && body.iss !== flow.issuer)
+    throw refuse('"iss" is not the issuer this flow went to');
   if (flow.requireIss && body.iss === undefined) throw refuse('"iss" is missing, and this provider always sends it');
 }
 
@@ -103,36 +109,47 @@ export function createExchangeHandler(options: ExchangeHandlerOptions, keeper = 
   const fetchers = outboundFetchers(options);
   return takesPreReadBody(
     guardHandler(async (request) => {
-    const json = await readJsonBody(request);
-    const refusal = await options.authorize?.(request);
-    if (refusal) return refusal;
-    const body = readExchangeBody(json);
+      const json = await readJsonBody(request);
+      const refusal = await options.authorize?.(request);
+      if (refusal) return refusal;
+      const body = readExchangeBody(json);
 
-    const taken = await keeper.take(body.state, request);
-    const clear = keeper.clearCookie(body.state, request);
-    try {
-      if ('refused' in taken) throw refuse(`"state" refused: ${taken.refused}`);
-      const flow = 'flow' in taken ? taken.flow : await browserStartedFlow(body, options, keeper);
-      checkMixUp(body, flow);
-      const perInstance = flow.instance !== undefined;
-      const settings = await resolveProvider(options.providers, flow.provider, flow.instance, perInstance ? fetchers.guarded : fetchers.plain);
-      if (settings.clientId !== flow.clientId || settings.tokenEndpoint !== flow.tokenEndpoint) {
-        throw refuse("the provider's client or token endpoint changed since this flow started; start again");
+      const taken = await keeper.take(body.state, request);
+      const clear = keeper.clearCookie(body.state, request);
+      try {
+        if ('refused' in taken) throw refuse(`"state" refused: ${taken.refused}`);
+        const flow = 'flow' in taken ? taken.flow : await browserStartedFlow(body, options, keeper);
+        checkMixUp(body, flow);
+        const perInstance = flow.instance !== undefined;
+        const settings = await resolveProvider(
+          options.providers,
+          flow.provider,
+          flow.instance,
+          perInstance ? fetchers.guarded : fetchers.plain,
+        );
+        if (settings.clientId !== flow.clientId || settings.tokenEndpoint !== flow.tokenEndpoint) {
+          throw refuse("the provider's client or token endpoint changed since this flow started; start again");
+        }
+        if (!(await keeper.claimCode(body.code))) throw refuse('this code was already submitted', 'invalid_grant');
+        const tokens = await redeemCode(
+          { ...settings, clientId: flow.clientId, tokenEndpoint: flow.tokenEndpoint, issuer: flow.issuer },
+          { code: body.code, redirectUri: flow.redirectUri, codeVerifier: flow.codeVerifier, nonce: flow.nonce },
+          perInstance ? fetchers.guarded : fetchers.plain,
+        );
+        const context: TokenContext = {
+          provider: flow.provider,
+          instance: flow.instance,
+          settings,
+          serverStarted: 'flow' in taken,
+          request,
+        };
+        const answer = await options.onTokens(tokens, context);
+        return jsonResponse(answer ?? { connected: true, provider: flow.provider }, 200, { 'Set-Cookie': clear });
+      } catch (error) {
+        const failure = asServerError(error);
+        failure.headers = { ...failure.headers, 'Set-Cookie': clear };
+        throw failure;
       }
-      if (!(await keeper.claimCode(body.code))) throw refuse('this code was already submitted', 'invalid_grant');
-      const tokens = await redeemCode(
-        { ...settings, clientId: flow.clientId, tokenEndpoint: flow.tokenEndpoint, issuer: flow.issuer },
-        { code: body.code, redirectUri: flow.redirectUri, codeVerifier: flow.codeVerifier, nonce: flow.nonce },
-        perInstance ? fetchers.guarded : fetchers.plain,
-      );
-      const context: TokenContext = { provider: flow.provider, instance: flow.instance, settings, serverStarted: 'flow' in taken, request };
-      const answer = await options.onTokens(tokens, context);
-      return jsonResponse(answer ?? { connected: true, provider: flow.provider }, 200, { 'Set-Cookie': clear });
-    } catch (error) {
-      const failure = asServerError(error);
-      failure.headers = { ...failure.headers, 'Set-Cookie': clear };
-      throw failure;
-    }
-  }, options.onError),
+    }, options.onError),
   );
 }

@@ -27,7 +27,10 @@ export interface FlowKeeperOptions {
   cookie?: CookieOptions;
   /** How long a started flow may take; default 600 seconds. */
   flowTtlSeconds?: number;
-  /** How long a submitted code is remembered as used; default 600 seconds, longer than codes live (RFC 6749 section 4.1.2). */
+  /**
+   * How long a submitted code is remembered as used; default 600 seconds, longer than codes live (RFC 6749 section
+   * 4.1.2).
+   */
   usedCodeTtlSeconds?: number;
 }
 

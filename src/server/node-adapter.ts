@@ -31,7 +31,8 @@ async function readNodeBody(req: NodeRequest, limit: number): Promise<Uint8Array
     // A JSON or urlencoded parser already consumed the stream: send its result on as JSON.
     return new TextEncoder().encode(JSON.stringify(req.body));
   }
-  if (Number(req.headers['content-length'] ?? 0) > limit) throw new ServerError(413, 'invalid_request', `the body is larger than ${limit} bytes`);
+  if (Number(req.headers['content-length'] ?? 0) > limit)
+    throw new ServerError(413, 'invalid_request', `the body is larger than ${limit} bytes`);
   const chunks: Buffer[] = [];
   let length = 0;
   for await (const chunk of req) {
@@ -43,7 +44,11 @@ async function readNodeBody(req: NodeRequest, limit: number): Promise<Uint8Array
 }
 
 function requestUrl(req: NodeRequest, trustProxy: boolean): URL {
-  const forwarded = trustProxy ? String(req.headers['x-forwarded-proto'] ?? '').split(',')[0]!.trim() : '';
+  const forwarded = trustProxy
+    ? String(req.headers['x-forwarded-proto'] ?? '')
+        .split(',')[0]!
+        .trim()
+    : '';
   const tls = (req.socket as { encrypted?: boolean }).encrypted === true;
   const scheme = forwarded === 'https' || forwarded === 'http' ? forwarded : tls ? 'https' : 'http';
   const host = req.headers.host ?? 'localhost';
@@ -95,7 +100,10 @@ async function send(res: ServerResponse, response: Response): Promise<void> {
  * It never rejects: a request it cannot represent, a body over the limit, or a handler that throws
  * is answered with a JSON error, and the process goes on.
  */
-export function toNodeListener(handler: FetchHandler, options: NodeListenerOptions = {}): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
+export function toNodeListener(
+  handler: FetchHandler,
+  options: NodeListenerOptions = {},
+): (req: IncomingMessage, res: ServerResponse) => Promise<void> {
   const guarded = guardHandler(handler);
   const preRead = isTakingPreReadBody(handler);
   return async (req: NodeRequest, res) => {
@@ -104,7 +112,10 @@ export function toNodeListener(handler: FetchHandler, options: NodeListenerOptio
       try {
         request = await toFetchRequest(req, options, preRead);
       } catch (error) {
-        const refused = error instanceof ServerError ? error : new ServerError(400, 'invalid_request', 'the request could not be read');
+        const refused =
+          error instanceof ServerError
+            ? error
+            : new ServerError(400, 'invalid_request', 'the request could not be read');
         // The rest of a refused body is not read: close the connection rather than drain it.
         if (refused.status === 413) res.setHeader('Connection', 'close');
         if (refused.status === 405) res.setHeader('Allow', 'POST');

@@ -55,11 +55,14 @@ export function readInstanceOrigin(value: string): string | undefined {
     return undefined;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== '')) return undefined;
+  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
+    return undefined;
   return url.origin;
 }
 
-export function isPerInstance(entry: ProviderEntry | undefined): entry is (instance: string) => ProviderSettings | Promise<ProviderSettings> {
+export function isPerInstance(
+  entry: ProviderEntry | undefined,
+): entry is (instance: string) => ProviderSettings | Promise<ProviderSettings> {
   return typeof entry === 'function';
 }
 
@@ -81,7 +84,11 @@ async function completeFromMetadata(settings: ProviderSettings, fetcher: typeof 
     };
   }
   if (!resolved.authorizeEndpoint || !resolved.tokenEndpoint) {
-    throw new ServerError(500, 'server_error', 'a provider needs "authorizeEndpoint" and "tokenEndpoint", or "issuer" with "discovery"');
+    throw new ServerError(
+      500,
+      'server_error',
+      'a provider needs "authorizeEndpoint" and "tokenEndpoint", or "issuer" with "discovery"',
+    );
   }
   return resolved as ResolvedProvider;
 }
@@ -90,15 +97,25 @@ async function completeFromMetadata(settings: ProviderSettings, fetcher: typeof 
  * The settings of `name` (at `instance` for per-instance providers). Throws a ServerError with the
  * status to answer; a failing instance is described without anything it sent.
  */
-export async function resolveProvider(providers: ProviderTable, name: string, instance: string | undefined, fetcher: typeof fetch): Promise<ResolvedProvider> {
+export async function resolveProvider(
+  providers: ProviderTable,
+  name: string,
+  instance: string | undefined,
+  fetcher: typeof fetch,
+): Promise<ResolvedProvider> {
   const entry = providerEntry(providers, name);
   if (!entry) throw new ServerError(400, 'invalid_request', `unknown provider ${JSON.stringify(name)}`);
   if (!isPerInstance(entry)) {
-    if (instance !== undefined) throw new ServerError(400, 'invalid_request', `provider ${JSON.stringify(name)} does not take an "instance"`);
+    if (instance !== undefined)
+      throw new ServerError(400, 'invalid_request', `provider ${JSON.stringify(name)} does not take an "instance"`);
     return completeFromMetadata(entry, fetcher);
   }
   if (instance === undefined) {
-    throw new ServerError(400, 'invalid_request', `provider ${JSON.stringify(name)} needs an "instance": the origin of the user's server`);
+    throw new ServerError(
+      400,
+      'invalid_request',
+      `provider ${JSON.stringify(name)} needs an "instance": the origin of the user's server`,
+    );
   }
   try {
     return await completeFromMetadata(await entry(instance), fetcher);

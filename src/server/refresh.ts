@@ -31,7 +31,9 @@ export interface TokenRefresherOptions<Key> {
  * one refresh at a time; whoever takes it next re-reads the tokens and finds them fresh. The new
  * set is saved before anyone gets it.
  */
-export function createTokenRefresher<Key>(options: TokenRefresherOptions<Key>): { refresh(key: Key): Promise<TokenSet> } {
+export function createTokenRefresher<Key>(options: TokenRefresherOptions<Key>): {
+  refresh(key: Key): Promise<TokenSet>;
+} {
   const fetcher = options.fetch ?? createOutboundFetch({ ...options.outbound, guard: false });
   const load = async (key: Key) => {
     const tokens = await options.load(key);

@@ -5,7 +5,13 @@ import { guardHandler, type FetchHandler } from './http/guard-handler.js';
 import { jsonResponse } from './http/json-response.js';
 import { readJsonBody, takesPreReadBody } from './http/read-json-body.js';
 import { optionalField, requiredField } from './http/request-fields.js';
-import { isPerInstance, providerEntry, readInstanceOrigin, resolveProvider, type ResolvedProvider } from './providers.js';
+import {
+  isPerInstance,
+  providerEntry,
+  readInstanceOrigin,
+  resolveProvider,
+  type ResolvedProvider,
+} from './providers.js';
 import { outboundFetchers, type ServerOptions } from './server-options.js';
 
 export interface AuthorizeRequest {
@@ -47,43 +53,57 @@ export function createStartHandler(options: ServerOptions, keeper = new FlowKeep
   const fetchers = outboundFetchers(options);
   return takesPreReadBody(
     guardHandler(async (request) => {
-    const body = await readJsonBody(request);
-    const refusal = await options.authorize?.(request);
-    if (refusal) return refusal;
+      const body = await readJsonBody(request);
+      const refusal = await options.authorize?.(request);
+      if (refusal) return refusal;
 
-    const provider = requiredField(body, 'provider');
-    const instanceText = optionalField(body, 'instance');
-    const perInstance = isPerInstance(providerEntry(options.providers, provider));
-    let instance = instanceText;
-    if (instanceText !== undefined && perInstance) {
-      instance = readInstanceOrigin(instanceText);
-      if (!instance) throw new ServerError(400, 'invalid_request', `"instance" must be an http(s) origin like https://events.example; got ${JSON.stringify(instanceText.slice(0, 200))}`);
-    }
-    const settings = await resolveProvider(options.providers, provider, instance, perInstance ? fetchers.guarded : fetchers.plain);
-
-    const state = await keeper.mintState();
-    const codeVerifier = settings.pkce === false ? undefined : randomToken();
-    const nonce = wantsNonce(settings.scope) && !settings.params?.nonce ? randomToken() : undefined;
-    const setCookies = await keeper.keep(
-      {
-        state,
+      const provider = requiredField(body, 'provider');
+      const instanceText = optionalField(body, 'instance');
+      const perInstance = isPerInstance(providerEntry(options.providers, provider));
+      let instance = instanceText;
+      if (instanceText !== undefined && perInstance) {
+        instance = readInstanceOrigin(instanceText);
+        if (!instance)
+          throw new ServerError(
+            400,
+            'invalid_request',
+            `"instance" must be an http(s) origin like https://events.example; got ${JSON.stringify(instanceText.slice(0, 200))}`,
+          );
+      }
+      const settings = await resolveProvider(
+        options.providers,
         provider,
         instance,
-        codeVerifier,
-        nonce,
-        clientId: settings.clientId,
-        redirectUri: settings.redirectUri,
-        tokenEndpoint: settings.tokenEndpoint,
-        issuer: settings.issuer,
-        requireIss: settings.requireIss || undefined,
-        expiresAt: Date.now() + keeper.ttlSeconds * 1000,
-      },
-      request,
-    );
-    const codeChallenge = codeVerifier ? await codeChallengeOf(codeVerifier) : undefined;
-    const headers = new Headers();
-    for (const cookie of setCookies) headers.append('Set-Cookie', cookie);
-    return jsonResponse({ authorize_url: buildProviderAuthorizeUrl(settings, { state, codeChallenge, nonce }) }, 200, headers);
-  }, options.onError),
+        perInstance ? fetchers.guarded : fetchers.plain,
+      );
+
+      const state = await keeper.mintState();
+      const codeVerifier = settings.pkce === false ? undefined : randomToken();
+      const nonce = wantsNonce(settings.scope) && !settings.params?.nonce ? randomToken() : undefined;
+      const setCookies = await keeper.keep(
+        {
+          state,
+          provider,
+          instance,
+          codeVerifier,
+          nonce,
+          clientId: settings.clientId,
+          redirectUri: settings.redirectUri,
+          tokenEndpoint: settings.tokenEndpoint,
+          issuer: settings.issuer,
+          requireIss: settings.requireIss || undefined,
+          expiresAt: Date.now() + keeper.ttlSeconds * 1000,
+        },
+        request,
+      );
+      const codeChallenge = codeVerifier ? await codeChallengeOf(codeVerifier) : undefined;
+      const headers = new Headers();
+      for (const cookie of setCookies) headers.append('Set-Cookie', cookie);
+      return jsonResponse(
+        { authorize_url: buildProviderAuthorizeUrl(settings, { state, codeChallenge, nonce }) },
+        200,
+        headers,
+      );
+    }, options.onError),
   );
 }

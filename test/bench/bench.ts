@@ -12,9 +12,16 @@ function printSizes(title: string, figures: SizeFigure[]): number {
   console.log(`\n${title}`);
   let over = 0;
   for (const figure of figures) {
-    const verdict = figure.budget === undefined ? '' : figure.gzip <= figure.budget ? `  within budget ${kb(figure.budget)}` : `  OVER budget ${kb(figure.budget)}`;
+    const verdict =
+      figure.budget === undefined
+        ? ''
+        : figure.gzip <= figure.budget
+          ? `  within budget ${kb(figure.budget)}`
+          : `  OVER budget ${kb(figure.budget)}`;
     if (figure.budget !== undefined && figure.gzip > figure.budget) over++;
-    console.log(`  ${figure.name.padEnd(58)} ${kb(figure.gzip).padStart(9)} gzip  ${kb(figure.bytes).padStart(9)} raw${verdict}`);
+    console.log(
+      `  ${figure.name.padEnd(58)} ${kb(figure.gzip).padStart(9)} gzip  ${kb(figure.bytes).padStart(9)} raw${verdict}`,
+    );
   }
   return over;
 }

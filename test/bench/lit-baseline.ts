@@ -13,7 +13,12 @@ export async function litBaseline(): Promise<SizeFigure> {
     build: {
       outDir,
       target: 'es2022',
-      lib: { entry: join(import.meta.dirname, 'lit-only.ts'), formats: ['iife'], name: 'LitOnly', fileName: () => 'lit-only.js' },
+      lib: {
+        entry: join(import.meta.dirname, 'lit-only.ts'),
+        formats: ['iife'],
+        name: 'LitOnly',
+        fileName: () => 'lit-only.js',
+      },
     },
   });
   const { version } = JSON.parse(readFileSync(packageFile('lit', 'package.json'), 'utf8')) as { version: string };

@@ -2,7 +2,11 @@
 import { LitElement, css, html } from 'lit';
 
 class LitOnly extends LitElement {
-  static override styles = css`:host{display:inline-block}`;
+  static override styles = css`
+    :host {
+      display: inline-block;
+    }
+  `;
   static override properties = { label: {} };
   declare label: string;
   override render() {

@@ -37,8 +37,13 @@ async function sample(page: Page, path: string): Promise<number> {
     () =>
       new Promise<number>((resolve) => {
         let clickedAt = 0;
-        document.addEventListener('click', () => (clickedAt = performance.timeOrigin + performance.now()), { capture: true });
-        addEventListener('message', (event) => event.data?.navigationStart && resolve(event.data.navigationStart - clickedAt));
+        document.addEventListener('click', () => (clickedAt = performance.timeOrigin + performance.now()), {
+          capture: true,
+        });
+        addEventListener(
+          'message',
+          (event) => event.data?.navigationStart && resolve(event.data.navigationStart - clickedAt),
+        );
       }),
   );
   const popup = page.waitForEvent('popup');
@@ -57,7 +62,10 @@ export async function popupLatency(runs = 15): Promise<{ name: string; ms: numbe
     const page = await browser.newPage();
     await serve(page);
     const figures = [];
-    for (const [name, path] of [['oauth-connect', '/ours.html'], ['oidc-client-ts signinPopup', '/oidc-client-ts.html']]) {
+    for (const [name, path] of [
+      ['oauth-connect', '/ours.html'],
+      ['oidc-client-ts signinPopup', '/oidc-client-ts.html'],
+    ]) {
       const samples = [];
       for (let run = 0; run < runs; run++) samples.push(await sample(page, path));
       figures.push({ name, ms: median(samples) });

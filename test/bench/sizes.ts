@@ -45,7 +45,9 @@ export function anchorSizes(): SizeFigure[] {
     ['hellojs', 'dist/hello.min.js', ' (core, no providers)'],
   ];
   return anchors.map(([packageName, file, note]) => {
-    const { version } = JSON.parse(readFileSync(packageFile(packageName, 'package.json'), 'utf8')) as { version: string };
+    const { version } = JSON.parse(readFileSync(packageFile(packageName, 'package.json'), 'utf8')) as {
+      version: string;
+    };
     return measure(`${packageName} ${version}${note}`, packageFile(packageName, file));
   });
 }

@@ -1,12 +1,30 @@
-import { attemptState, callbackMessage, clickConnect, expect, loggedEvents, navigateAway, settle, signInAndConsent, providerPageSeen, test } from './fixtures.js';
+import {
+  attemptState,
+  callbackMessage,
+  clickConnect,
+  expect,
+  loggedEvents,
+  navigateAway,
+  settle,
+  signInAndConsent,
+  providerPageSeen,
+  test,
+} from './fixtures.js';
 
 test.describe('messages the widget must refuse, with no exchange request', () => {
-  test('a forged message from another origin (a page in the popup at the provider origin)', async ({ page, demo, exchanges }) => {
+  test('a forged message from another origin (a page in the popup at the provider origin)', async ({
+    page,
+    demo,
+    exchanges,
+  }) => {
     await page.goto(demo.url);
     const popup = await clickConnect(page);
     const state = await attemptState(page);
     await popup.getByLabel('Username').waitFor();
-    await popup.evaluate((message) => window.opener.postMessage(message, '*'), callbackMessage({ code: 'forged-code', state }));
+    await popup.evaluate(
+      (message) => window.opener.postMessage(message, '*'),
+      callbackMessage({ code: 'forged-code', state }),
+    );
     await settle();
     expect(await loggedEvents(page)).toEqual(['oauth-connect-start']);
     expect(exchanges).toHaveLength(0);
@@ -22,11 +40,14 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     await page.goto(demo.url);
     const popup = await clickConnect(page);
     const state = await attemptState(page);
-    await page.evaluate((message) => {
-      const frame = document.createElement('iframe');
-      frame.srcdoc = `<script>parent.postMessage(${JSON.stringify(message)}, location.origin === 'null' ? '*' : parent.location.origin)</script>`;
-      document.body.append(frame);
-    }, callbackMessage({ code: 'same-origin-forgery', state }));
+    await page.evaluate(
+      (message) => {
+        const frame = document.createElement('iframe');
+        frame.srcdoc = `<script>parent.postMessage(${JSON.stringify(message)}, location.origin === 'null' ? '*' : parent.location.origin)</script>`;
+        document.body.append(frame);
+      },
+      callbackMessage({ code: 'same-origin-forgery', state }),
+    );
     await settle();
     expect(await loggedEvents(page)).toEqual(['oauth-connect-start']);
     expect(exchanges).toHaveLength(0);
@@ -43,7 +64,11 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     expect(exchanges).toHaveLength(0);
   });
 
-  test('a replayed response: an earlier attempt’s code and state, delivered to a new attempt', async ({ page, demo, exchanges }) => {
+  test('a replayed response: an earlier attempt’s code and state, delivered to a new attempt', async ({
+    page,
+    demo,
+    exchanges,
+  }) => {
     await page.goto(demo.url);
     await signInAndConsent(await clickConnect(page));
     await expect(page.getByTestId('connection')).toContainText('Connected');
@@ -51,7 +76,10 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
 
     const popup = await clickConnect(page);
     await providerPageSeen(popup);
-    await navigateAway(popup, `${demo.url}/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`);
+    await navigateAway(
+      popup,
+      `${demo.url}/callback?code=${encodeURIComponent(code)}&state=${encodeURIComponent(state)}`,
+    );
     await expect(page.getByTestId('event-log').locator('li').last()).toContainText('oauth-connect-cancel');
     expect(exchanges).toHaveLength(1);
     expect((await loggedEvents(page)).filter((type) => type === 'oauth-connect-code')).toHaveLength(1);
@@ -67,7 +95,11 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     expect(exchanges).toHaveLength(0);
   });
 
-  test('a callback opened by a stranger page on another origin: the stranger receives nothing', async ({ page, demo, exchanges }) => {
+  test('a callback opened by a stranger page on another origin: the stranger receives nothing', async ({
+    page,
+    demo,
+    exchanges,
+  }) => {
     await page.route('http://stranger.test/**', (route) =>
       route.fulfill({
         contentType: 'text/html',

@@ -13,8 +13,18 @@ async function interceptExchange(page: Page, fulfil: (route: Route) => Promise<v
 
 test.describe('exchange endpoint faults', () => {
   const cases: [string, (route: Route) => Promise<void>, RegExp, string][] = [
-    ['HTTP 500', (route) => route.fulfill({ status: 500, json: { error: 'server_error' } }), /"code":"exchange_failed".*"status":500/, 'The exchange endpoint answered HTTP 500'],
-    ['a 200 that is HTML', (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>Login</h1>' }), /"code":"exchange_failed".*"status":200/, 'without a JSON body'],
+    [
+      'HTTP 500',
+      (route) => route.fulfill({ status: 500, json: { error: 'server_error' } }),
+      /"code":"exchange_failed".*"status":500/,
+      'The exchange endpoint answered HTTP 500',
+    ],
+    [
+      'a 200 that is HTML',
+      (route) => route.fulfill({ status: 200, contentType: 'text/html', body: '<h1>Login</h1>' }),
+      /"code":"exchange_failed".*"status":200/,
+      'without a JSON body',
+    ],
     ['a network failure', (route) => route.abort('failed'), /"code":"network_error"/, 'could not be reached'],
   ];
   for (const [name, fulfil, logged, shown] of cases) {
@@ -40,9 +50,22 @@ test('the exchange request carries the page’s CSRF token and the contract body
   expect(requests).toHaveLength(1);
   expect(requests[0].headers['x-csrf-token']).toBe(token);
   expect(requests[0].headers['content-type']).toBe('application/json');
-  // The body as the backend received it (Firefox's BiDi routes do not expose request bodies); scope has openid, so a nonce.
-  expect(Object.keys(exchanges[0].body as object).sort()).toEqual(['code', 'code_verifier', 'iss', 'nonce', 'provider', 'redirect_uri', 'state']);
-  expect(exchanges[0].body).toMatchObject({ iss: demo.oidc.issuer, provider: 'Demo ID', redirect_uri: `${demo.url}/callback` });
+  // The body as the backend received it (Firefox's BiDi routes do not expose request bodies); scope has openid, so a
+  // nonce.
+  expect(Object.keys(exchanges[0].body as object).sort()).toEqual([
+    'code',
+    'code_verifier',
+    'iss',
+    'nonce',
+    'provider',
+    'redirect_uri',
+    'state',
+  ]);
+  expect(exchanges[0].body).toMatchObject({
+    iss: demo.oidc.issuer,
+    provider: 'Demo ID',
+    redirect_uri: `${demo.url}/callback`,
+  });
 });
 
 test('a slow exchange endpoint: the request times out as network_error', async ({ page, demo }) => {
@@ -66,16 +89,26 @@ test('an exchange endpoint that is down: network_error', async ({ page, demo }) 
   await expect(page.getByTestId('event-log').locator('li').last()).toContainText('"code":"network_error"');
 });
 
-test('the backend refusing (403, no CSRF token): exchange_failed with its status and description', async ({ page, demo, exchanges }) => {
+test('the backend refusing (403, no CSRF token): exchange_failed with its status and description', async ({
+  page,
+  demo,
+  exchanges,
+}) => {
   await page.goto(demo.url);
   await page.locator('meta[name="csrf-token"]').evaluate((meta) => meta.remove());
   await signInAndConsent(await clickConnect(page));
   await expect(page.getByTestId('event-log').locator('li').last()).toContainText('"code":"exchange_failed"');
-  await expect(page.getByTestId('event-log').locator('li').last()).toContainText('"status":403,"description":"missing or wrong CSRF token"');
+  await expect(page.getByTestId('event-log').locator('li').last()).toContainText(
+    '"status":403,"description":"missing or wrong CSRF token"',
+  );
   expect(exchanges).toEqual([expect.objectContaining({ status: 403 })]);
 });
 
-test('the provider unreachable inside the popup: closing it cancels, nothing exchanged', async ({ page, demo, exchanges }) => {
+test('the provider unreachable inside the popup: closing it cancels, nothing exchanged', async ({
+  page,
+  demo,
+  exchanges,
+}) => {
   await page.goto(demo.url);
   const url = `http://127.0.0.1:${await closedPort()}/auth`;
   await page.locator('oauth-connect').evaluate((element, url) => element.setAttribute('authorize-url', url), url);
@@ -83,7 +116,9 @@ test('the provider unreachable inside the popup: closing it cancels, nothing exc
   await expect.poll(() => popup.url()).not.toBe('about:blank'); // the browser's own error page
   await popup.waitForTimeout(800); // the user reads it, then closes the window
   await popup.close();
-  await expect(page.getByTestId('event-log').locator('li').last()).toContainText('oauth-connect-cancel {"reason":"popup_closed"}');
+  await expect(page.getByTestId('event-log').locator('li').last()).toContainText(
+    'oauth-connect-cancel {"reason":"popup_closed"}',
+  );
   expect(exchanges).toHaveLength(0);
 });
 
@@ -94,7 +129,9 @@ test('the element removed while pending: its popup closes and the attempt is can
   const closed = popup.waitForEvent('close');
   // A detached element's events no longer reach the document: listen on the element itself.
   const cancel = page.locator('oauth-connect').evaluate((element) => {
-    const heard = new Promise((resolve) => element.addEventListener('oauth-connect-cancel', (event) => resolve((event as CustomEvent).detail)));
+    const heard = new Promise((resolve) =>
+      element.addEventListener('oauth-connect-cancel', (event) => resolve((event as CustomEvent).detail)),
+    );
     element.remove();
     return heard;
   });

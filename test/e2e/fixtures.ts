@@ -5,6 +5,8 @@ import { DEMO_ACCOUNT } from '../../demo/provider/accounts.js';
 /** One demo (provider, backend, page server) per worker; each test starts with an empty exchange log and no COOP. */
 export const test = base.extend<{ exchanges: Demo['backend']['exchanges']; resetDemo: void }, { demo: Demo }>({
   demo: [
+    // Playwright reads the fixtures a function needs from its first parameter: this one needs none.
+    // eslint-disable-next-line no-empty-pattern
     async ({}, use) => {
       const demo = await startDemo();
       await use(demo);
@@ -85,7 +87,10 @@ export async function revokeAuthorizedApps(origin: string): Promise<void> {
  * as it is for a person, before a test closes or redirects the popup (see "How the popup behaves").
  */
 export async function providerPageSeen(popup: Page): Promise<void> {
-  await popup.getByRole('button', { name: /Sign in|Allow/ }).first().waitFor();
+  await popup
+    .getByRole('button', { name: /Sign in|Allow/ })
+    .first()
+    .waitFor();
   await popup.waitForTimeout(800);
 }
 
@@ -119,7 +124,10 @@ export function callbackMessage(params: Record<string, string>) {
 
 export const settle = (ms = 800) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** Sends `popup` to `url` from inside it, for pages that close themselves on load (Playwright's goto would wait on a closed page). */
+/**
+ * Sends `popup` to `url` from inside it, for pages that close themselves on load (Playwright's goto would wait on a
+ * closed page).
+ */
 export async function navigateAway(popup: Page, url: string): Promise<void> {
   await popup.evaluate((target) => void setTimeout(() => location.assign(target)), url);
 }

@@ -1,5 +1,13 @@
 import type { Page } from '@playwright/test';
-import { clickConnect, expect, logInAndAuthorize, loggedEvents, revokeAuthorizedApps, signInAndConsent, test } from './fixtures.js';
+import {
+  clickConnect,
+  expect,
+  logInAndAuthorize,
+  loggedEvents,
+  revokeAuthorizedApps,
+  signInAndConsent,
+  test,
+} from './fixtures.js';
 
 interface ProviderCase {
   id: string;
@@ -10,16 +18,40 @@ interface ProviderCase {
 }
 
 const PROVIDERS: ProviderCase[] = [
-  { id: 'demo-id', names: { browser: 'Demo ID', server: 'Demo ID' }, approve: (popup) => signInAndConsent(popup), account: 'Dana Demo (dana@demo.test)' },
-  { id: 'kanka', names: { browser: 'Kanka', server: 'Kanka' }, approve: (popup) => logInAndAuthorize(popup), account: 'Dana of Kanka' },
-  { id: 'gancio', names: { browser: 'Gancio (demo instance)', server: 'Gancio' }, approve: (popup) => logInAndAuthorize(popup), account: 'Gaia Gancio' },
-  { id: 'kitchenmonki', names: { browser: 'KitchenMonki', server: 'KitchenMonki' }, approve: (popup) => logInAndAuthorize(popup), account: 'Kit Monki' },
+  {
+    id: 'demo-id',
+    names: { browser: 'Demo ID', server: 'Demo ID' },
+    approve: (popup) => signInAndConsent(popup),
+    account: 'Dana Demo (dana@demo.test)',
+  },
+  {
+    id: 'kanka',
+    names: { browser: 'Kanka', server: 'Kanka' },
+    approve: (popup) => logInAndAuthorize(popup),
+    account: 'Dana of Kanka',
+  },
+  {
+    id: 'gancio',
+    names: { browser: 'Gancio (demo instance)', server: 'Gancio' },
+    approve: (popup) => logInAndAuthorize(popup),
+    account: 'Gaia Gancio',
+  },
+  {
+    id: 'kitchenmonki',
+    names: { browser: 'KitchenMonki', server: 'KitchenMonki' },
+    approve: (popup) => logInAndAuthorize(popup),
+    account: 'Kit Monki',
+  },
 ];
 
 for (const provider of PROVIDERS) {
   for (const mode of ['browser', 'server'] as const) {
     const name = provider.names[mode];
-    test(`${provider.id}, ${mode}-started: the code is redeemed at the provider and the tokens stay on the backend`, async ({ page, demo, exchanges }) => {
+    test(`${provider.id}, ${mode}-started: the code is redeemed at the provider and the tokens stay on the backend`, async ({
+      page,
+      demo,
+      exchanges,
+    }) => {
       await page.goto(`${demo.url}/?provider=${provider.id}&mode=${mode}`);
       const popup = await clickConnect(page, name);
       await provider.approve(popup);
@@ -40,7 +72,10 @@ for (const provider of PROVIDERS) {
   }
 }
 
-test('gancio, server-started at an instance the user types: the client is registered there and the flow completes', async ({ page, demo }) => {
+test('gancio, server-started at an instance the user types: the client is registered there and the flow completes', async ({
+  page,
+  demo,
+}) => {
   await page.goto(`${demo.url}/?provider=gancio&mode=server`);
   const field = page.getByLabel('Your server');
   await field.fill(demo.gancioOrigin.replace('http://', 'HTTP://') + '/');
@@ -51,7 +86,10 @@ test('gancio, server-started at an instance the user types: the client is regist
   expect(demo.backend.starts[0]!.body).toEqual({ provider: 'Gancio', instance: demo.gancioOrigin });
 });
 
-test('gancio, a typed address that is not a server: said next to the field, and no popup opens', async ({ page, demo }) => {
+test('gancio, a typed address that is not a server: said next to the field, and no popup opens', async ({
+  page,
+  demo,
+}) => {
   await page.goto(`${demo.url}/?provider=gancio&mode=server`);
   await page.getByLabel('Your server').fill('events.example/some/page');
   let popups = 0;
@@ -64,7 +102,11 @@ test('gancio, a typed address that is not a server: said next to the field, and 
   expect(demo.backend.starts).toHaveLength(0);
 });
 
-test('kanka: the user cancels on the approval page; Passport sends access_denied back and nothing is exchanged', async ({ page, demo, exchanges }) => {
+test('kanka: the user cancels on the approval page; Passport sends access_denied back and nothing is exchanged', async ({
+  page,
+  demo,
+  exchanges,
+}) => {
   await page.goto(`${demo.url}/?provider=kanka&mode=server`);
   const popup = await clickConnect(page, 'Kanka');
   // Passport skips the approval page for an app the user authorized before (an earlier test here may have).
@@ -75,7 +117,11 @@ test('kanka: the user cancels on the approval page; Passport sends access_denied
   expect(exchanges).toHaveLength(0);
 });
 
-test('kanka: an app the user authorized before is approved without the approval page', async ({ page, demo, exchanges }) => {
+test('kanka: an app the user authorized before is approved without the approval page', async ({
+  page,
+  demo,
+  exchanges,
+}) => {
   await page.goto(`${demo.url}/?provider=kanka&mode=server`);
   await logInAndAuthorize(await clickConnect(page, 'Kanka'));
   await expect(page.getByTestId('connection')).toHaveText('Connected to Kanka as Dana of Kanka.');
@@ -90,7 +136,11 @@ test('kanka: an app the user authorized before is approved without the approval 
   expect(exchanges).toHaveLength(2);
 });
 
-test('gancio: Cancel is a link to the instance\'s home page; no error comes back, and closing the popup cancels', async ({ page, demo, exchanges }) => {
+test("gancio: Cancel is a link to the instance's home page; no error comes back, and closing the popup cancels", async ({
+  page,
+  demo,
+  exchanges,
+}) => {
   await page.goto(`${demo.url}/?provider=gancio&mode=server`);
   const popup = await clickConnect(page, 'Gancio');
   await logInAndAuthorize(popup, 'Cancel');

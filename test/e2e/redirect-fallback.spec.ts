@@ -4,7 +4,11 @@ test.describe('popup blocked', () => {
   // What an in-app browser or a strict blocker does: window.open gives nothing back.
   test.beforeEach(({ page }) => page.addInitScript(() => (window.open = () => null)));
 
-  test('with fallback="redirect": the tab goes to the provider and back, and success fires once', async ({ page, demo, exchanges }) => {
+  test('with fallback="redirect": the tab goes to the provider and back, and success fires once', async ({
+    page,
+    demo,
+    exchanges,
+  }) => {
     await page.goto(demo.url);
     await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
     await expect(page).toHaveURL(new RegExp(`^${demo.oidc.issuer}/`));
@@ -37,7 +41,11 @@ test.describe('popup blocked', () => {
     expect(await loggedEvents(page)).toEqual(['oauth-connect-code', 'oauth-connect-cancel']);
   });
 
-  test('a redirect that comes back with another state is state_mismatch, nothing exchanged', async ({ page, demo, exchanges }) => {
+  test('a redirect that comes back with another state is state_mismatch, nothing exchanged', async ({
+    page,
+    demo,
+    exchanges,
+  }) => {
     await page.goto(demo.url);
     await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
     await expect(page).toHaveURL(new RegExp(`^${demo.oidc.issuer}/`));
@@ -61,7 +69,11 @@ test.describe('popup blocked', () => {
 });
 
 test.describe('issuer check (RFC 9207)', () => {
-  test('the provider’s iss matches issuer: it reaches the code event and the backend', async ({ page, demo, exchanges }) => {
+  test('the provider’s iss matches issuer: it reaches the code event and the backend', async ({
+    page,
+    demo,
+    exchanges,
+  }) => {
     await page.goto(demo.url);
     await signInAndConsent(await clickConnect(page));
     await expect(page.getByTestId('connection')).toContainText('Connected');
@@ -69,7 +81,11 @@ test.describe('issuer check (RFC 9207)', () => {
     expect(exchanges[0].body).toMatchObject({ iss: demo.oidc.issuer });
   });
 
-  test('an iss that differs from issuer is issuer_mismatch, and nothing is exchanged', async ({ page, demo, exchanges }) => {
+  test('an iss that differs from issuer is issuer_mismatch, and nothing is exchanged', async ({
+    page,
+    demo,
+    exchanges,
+  }) => {
     await page.goto(demo.url);
     await page.locator('oauth-connect').evaluate((element) => element.setAttribute('issuer', 'https://impostor.test'));
     await signInAndConsent(await clickConnect(page));

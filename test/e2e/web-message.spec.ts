@@ -1,17 +1,37 @@
-import { attemptState, clickConnect, expect, logInAndAuthorize, loggedEvents, navigateAway, settle, test } from './fixtures.js';
+import {
+  attemptState,
+  clickConnect,
+  expect,
+  logInAndAuthorize,
+  loggedEvents,
+  navigateAway,
+  settle,
+  test,
+} from './fixtures.js';
 
-test('web_message: KitchenMonki posts the code to the opener itself; no callback page is involved', async ({ page, demo, exchanges }) => {
+test('web_message: KitchenMonki posts the code to the opener itself; no callback page is involved', async ({
+  page,
+  demo,
+  exchanges,
+}) => {
   await page.goto(`${demo.url}/?provider=kitchenmonki&mode=browser`);
   const popup = await clickConnect(page, 'KitchenMonki');
   const callbackLoads: string[] = [];
-  popup.on('framenavigated', (frame) => frame.url().startsWith(`${demo.url}/callback`) && callbackLoads.push(frame.url()));
+  popup.on(
+    'framenavigated',
+    (frame) => frame.url().startsWith(`${demo.url}/callback`) && callbackLoads.push(frame.url()),
+  );
   await logInAndAuthorize(popup);
   await expect(page.getByTestId('connection')).toHaveText('Connected to KitchenMonki as Kit Monki.');
   expect(callbackLoads).toEqual([]);
   expect(exchanges).toHaveLength(1);
 });
 
-test('web_message: an authorization_response from any other origin is ignored, even from the popup with the right state', async ({ page, demo, exchanges }) => {
+test('web_message: an authorization_response from any other origin is ignored, even from the popup with the right state', async ({
+  page,
+  demo,
+  exchanges,
+}) => {
   await page.goto(`${demo.url}/?provider=kitchenmonki&mode=browser`);
   const popup = await clickConnect(page, 'KitchenMonki');
   await popup.getByRole('button', { name: 'Log in' }).waitFor();
@@ -21,7 +41,14 @@ test('web_message: an authorization_response from any other origin is ignored, e
   // The popup wanders to another origin (here the Gancio instance), which posts a forged response.
   await navigateAway(popup, `${demo.gancioOrigin}/login`);
   await popup.waitForURL(`${demo.gancioOrigin}/login`);
-  await popup.evaluate((forgedState) => window.opener.postMessage({ type: 'authorization_response', response: { code: 'forged-code', state: forgedState } }, '*'), state);
+  await popup.evaluate(
+    (forgedState) =>
+      window.opener.postMessage(
+        { type: 'authorization_response', response: { code: 'forged-code', state: forgedState } },
+        '*',
+      ),
+    state,
+  );
   await settle();
   expect(await loggedEvents(page)).toEqual(['oauth-connect-start']);
   await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'authorizing');

@@ -76,7 +76,6 @@ export class MiniBrowser {
       const response = await this.fetch(next.url, { form: next.form });
       const step: Step = { url: next.url, status: response.status };
       steps.push(step);
-      next = undefined;
       const location = response.headers.get('location');
       if (location) {
         const target = new URL(location, step.url);

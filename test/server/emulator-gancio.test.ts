@@ -48,7 +48,12 @@ describe('Gancio 1.21 emulator', () => {
     const client = await register();
     const walk = await browser.walk(authorizeUrl(client.client_id));
     expect(walk.steps.map((step) => step.url.pathname)).toEqual([
-      '/oauth/authorize', '/authorize', '/login', '/login', '/authorize', '/oauth/authorize',
+      '/oauth/authorize',
+      '/authorize',
+      '/login',
+      '/login',
+      '/authorize',
+      '/oauth/authorize',
     ]);
     expect(walk.steps[1]!.url.searchParams.get('transactionID')).toMatch(/\w+/);
     expect(walk.redirectedTo!.origin + walk.redirectedTo!.pathname).toBe(CALLBACK);
@@ -79,7 +84,7 @@ describe('Gancio 1.21 emulator', () => {
     expect(gancio.emulator.issued).toEqual([]);
   });
 
-  test('the token request\'s redirect_uri is not read: the code\'s must equal the registered one', async () => {
+  test("the token request's redirect_uri is not read: the code's must equal the registered one", async () => {
     const client = await register();
     const code = await codeFor(client.client_id);
     const answer = await exchange(client, code, { redirect_uri: 'https://elsewhere.example/cb' });
@@ -91,7 +96,10 @@ describe('Gancio 1.21 emulator', () => {
     const { body } = await exchange(client, await codeFor(client.client_id));
     const { refresh_token } = body as { refresh_token: string };
     const refresh = postForm(`${gancio.origin}/oauth/token`, { grant_type: 'refresh_token', refresh_token, ...client });
-    const outcome = refresh.then(() => 'answered', () => 'connection ended');
+    const outcome = refresh.then(
+      () => 'answered',
+      () => 'connection ended',
+    );
     await expect.poll(() => gancio.emulator.tokenCalls.refresh_token).toBe(1);
     // A later request on another connection is answered while the refresh still waits.
     expect((await exchange(client, await codeFor(client.client_id))).status).toBe(200);

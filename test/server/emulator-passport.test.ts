@@ -148,8 +148,9 @@ describe('Laravel Passport (league/oauth2-server 8.x) emulator', () => {
   test('PKCE: a wrong code_verifier is invalid_grant, a verifier without a challenge invalid_request', async () => {
     await start();
     const { challenge, verifier } = await pkcePair();
-    const pkceCode = (await browser.walk(authorizeUrl({ code_challenge: challenge, code_challenge_method: 'S256' })))
-      .redirectedTo!.searchParams.get('code')!;
+    const pkceCode = (
+      await browser.walk(authorizeUrl({ code_challenge: challenge, code_challenge_method: 'S256' }))
+    ).redirectedTo!.searchParams.get('code')!;
     const withVerifier = (code: string, codeVerifier: string) =>
       token({ grant_type: 'authorization_code', code, redirect_uri: CALLBACK, code_verifier: codeVerifier });
     const wrong = await withVerifier(pkceCode, (await pkcePair()).verifier);
@@ -175,7 +176,7 @@ describe('Laravel Passport (league/oauth2-server 8.x) emulator', () => {
     expect(passport.emulator.issued.map((entry) => entry.grant)).toEqual(['authorization_code', 'refresh_token']);
   });
 
-  test('Anomaly\'s /oauth/request?client= starts the request for the client\'s own redirect URI', async () => {
+  test("Anomaly's /oauth/request?client= starts the request for the client's own redirect URI", async () => {
     await start({ brand: 'Anomaly' });
     const walk = await browser.walk(`/oauth/request?client=${client.id}`);
     expect(walk.steps[1]!.url.pathname).toBe('/oauth/authorize');

@@ -18,7 +18,9 @@ function startHandler(cookie?: CookieOptions) {
 async function setCookies(url: string, cookie?: CookieOptions, jar = ''): Promise<string[]> {
   const headers: Record<string, string> = { 'Content-Type': 'application/json' };
   if (jar) headers.Cookie = jar;
-  const response = await startHandler(cookie)(new Request(url, { method: 'POST', headers, body: '{"provider":"Test"}' }));
+  const response = await startHandler(cookie)(
+    new Request(url, { method: 'POST', headers, body: '{"provider":"Test"}' }),
+  );
   expect(response.status).toBe(200);
   return response.headers.getSetCookie();
 }
@@ -26,7 +28,9 @@ async function setCookies(url: string, cookie?: CookieOptions, jar = ''): Promis
 describe('the flow cookie', () => {
   test('over https: __Host- prefix, Secure, HttpOnly, SameSite=Lax, Path=/, and small', async () => {
     const [cookie] = await setCookies('https://app.example/oauth/start');
-    expect(cookie).toMatch(/^__Host-oauth_connect_[A-Za-z0-9_-]{16}=[A-Za-z0-9_-]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/);
+    expect(cookie).toMatch(
+      /^__Host-oauth_connect_[A-Za-z0-9_-]{16}=[A-Za-z0-9_-]+; Path=\/; Max-Age=600; HttpOnly; SameSite=Lax; Secure$/,
+    );
     expect(cookie!.length).toBeLessThan(900);
   });
 
@@ -79,7 +83,11 @@ describe('toNodeListener and the scheme', () => {
     const trusting = await listen(toNodeListener(startHandler(), { trustProxy: true }));
     const plain = await listen(toNodeListener(startHandler()));
     try {
-      const request = { path: '/start', headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' }, body: '{"provider":"Test"}' };
+      const request = {
+        path: '/start',
+        headers: { 'Content-Type': 'application/json', 'X-Forwarded-Proto': 'https' },
+        body: '{"provider":"Test"}',
+      };
       const behindProxy = await rawRequest(trusting.origin, request);
       expect(behindProxy.headers['set-cookie']![0]).toMatch(/^__Host-.*; Secure$/);
       const spoofed = await rawRequest(plain.origin, request);

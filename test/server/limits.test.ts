@@ -26,17 +26,27 @@ describe('outbound requests have a deadline and a size cap', () => {
     const app = await appAgainst(await fakeTokenEndpoint({ hang: true }), { timeoutMs: 500 });
     const flow = await startFlow(app);
     const began = Date.now();
-    const answer = await app.post('/exchange', { code: 'c1', state: flow.state, redirect_uri: 'https://app.example/cb' }, flow.cookies);
+    const answer = await app.post(
+      '/exchange',
+      { code: 'c1', state: flow.state, redirect_uri: 'https://app.example/cb' },
+      flow.cookies,
+    );
     expect(Date.now() - began).toBeLessThan(3000);
     expect(answer.status).toBe(502);
     expect(JSON.parse(answer.body).error).toBe('temporarily_unavailable');
   });
 
   test('a 400 MiB token answer is cut off at the cap; the heap does not take it in', async () => {
-    const app = await appAgainst(await fakeTokenEndpoint({ answerBytes: 400 * 1024 * 1024 }), { maxResponseBytes: 256 * 1024 });
+    const app = await appAgainst(await fakeTokenEndpoint({ answerBytes: 400 * 1024 * 1024 }), {
+      maxResponseBytes: 256 * 1024,
+    });
     const flow = await startFlow(app);
     const before = process.memoryUsage().heapUsed;
-    const answer = await app.post('/exchange', { code: 'c2', state: flow.state, redirect_uri: 'https://app.example/cb' }, flow.cookies);
+    const answer = await app.post(
+      '/exchange',
+      { code: 'c2', state: flow.state, redirect_uri: 'https://app.example/cb' },
+      flow.cookies,
+    );
     expect(answer.status).toBe(502);
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(64 * 1024 * 1024);
   });
@@ -46,13 +56,20 @@ describe('memory kept per flow and per used value is bounded', () => {
   test('a code over 4,096 characters is refused before it is remembered; used codes are kept as digests', async () => {
     const app = await appAgainst(await fakeTokenEndpoint());
     const long = await startFlow(app);
-    const refused = await app.post('/exchange', { code: 'x'.repeat(15_000), state: long.state, redirect_uri: 'https://app.example/cb' }, long.cookies);
+    const refused = await app.post(
+      '/exchange',
+      { code: 'x'.repeat(15_000), state: long.state, redirect_uri: 'https://app.example/cb' },
+      long.cookies,
+    );
     expect(JSON.parse(refused.body).error_description).toBe('"code" must be 1 to 4096 visible ASCII characters');
     const flows = await Promise.all(Array.from({ length: 40 }, () => startFlow(app)));
     const before = process.memoryUsage().heapUsed;
     for (const [index, flow] of flows.entries()) {
       const code = `${index}-`.padEnd(4096, 'x');
-      expect((await app.post('/exchange', { code, state: flow.state, redirect_uri: 'https://app.example/cb' }, flow.cookies)).status).toBe(200);
+      expect(
+        (await app.post('/exchange', { code, state: flow.state, redirect_uri: 'https://app.example/cb' }, flow.cookies))
+          .status,
+      ).toBe(200);
     }
     // 40 real exchanges; the rest straight into a store of the same kind, as digests would arrive.
     const store = memoryUsedValueStore();
@@ -89,7 +106,14 @@ describe('memory kept per flow and per used value is bounded', () => {
 
   test('memoryFlowStore: a set costs the same with 40,000 flows kept as with 10,000', () => {
     const store = memoryFlowStore();
-    const flow = (state: string): KeptFlow => ({ state, provider: 'P', clientId: 'c', redirectUri: 'r', tokenEndpoint: 't', expiresAt: Date.now() + 600_000 });
+    const flow = (state: string): KeptFlow => ({
+      state,
+      provider: 'P',
+      clientId: 'c',
+      redirectUri: 'r',
+      tokenEndpoint: 't',
+      expiresAt: Date.now() + 600_000,
+    });
     const timeSets = (from: number, count: number) => {
       const began = performance.now();
       for (let i = from; i < from + count; i++) store.set(`s${i}`, flow(`s${i}`), 600);

@@ -35,7 +35,11 @@ beforeAll(async () => {
 afterAll(async () => Promise.all([app.close(), honest.close(), evil.close()]));
 
 const exchange = (flow: { state: string; cookies: string[] }, code: string, redirectUri: string, extra = {}) =>
-  app.post('/exchange', { code, state: flow.state, redirect_uri: redirectUri, provider: 'Gancio', ...extra }, flow.cookies);
+  app.post(
+    '/exchange',
+    { code, state: flow.state, redirect_uri: redirectUri, provider: 'Gancio', ...extra },
+    flow.cookies,
+  );
 
 describe('mix-up between instances', () => {
   test("each instance has its own redirect URI, pinned at start: H's response for E's flow is refused, E learns nothing", async () => {
@@ -44,7 +48,9 @@ describe('mix-up between instances', () => {
     // H honours its registered redirect URI, so its code arrives at H's callback path.
     const answer = await exchange(victim, 'code-of-the-victim-at-H', redirectUriAt(honest.origin));
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.body).error_description).toBe('"redirect_uri" is not the redirect URI this flow started with');
+    expect(JSON.parse(answer.body).error_description).toBe(
+      '"redirect_uri" is not the redirect URI this flow started with',
+    );
     expect(evil.calls).toHaveLength(0);
   });
 
@@ -58,7 +64,10 @@ describe('mix-up between instances', () => {
     const before = honest.calls.length;
     const answer = await exchange(attacker, 'code-stolen-by-E', redirectUriAt(honest.origin));
     expect(answer.status).toBe(400);
-    expect(JSON.parse(answer.body)).toEqual({ error: 'invalid_grant', error_description: 'this code was already submitted' });
+    expect(JSON.parse(answer.body)).toEqual({
+      error: 'invalid_grant',
+      error_description: 'this code was already submitted',
+    });
     expect(honest.calls.length).toBe(before);
   });
 
@@ -66,12 +75,18 @@ describe('mix-up between instances', () => {
     const shared = memoryUsedValueStore();
     const outbound = { allowHosts: [honest.host, evil.host] };
     const [one, two] = await Promise.all(
-      [1, 2].map(() => startApp({ providers: { Gancio: atInstance }, outbound, usedStore: shared, onTokens: () => ({}) })),
+      [1, 2].map(() =>
+        startApp({ providers: { Gancio: atInstance }, outbound, usedStore: shared, onTokens: () => ({}) }),
+      ),
     );
     try {
       const victim = await startFlow(one!, { provider: 'Gancio', instance: evil.origin });
       const post = (app: TestApp, flow: typeof victim, code: string, instance: string) =>
-        app.post('/exchange', { code, state: flow.state, redirect_uri: redirectUriAt(instance), provider: 'Gancio' }, flow.cookies);
+        app.post(
+          '/exchange',
+          { code, state: flow.state, redirect_uri: redirectUriAt(instance), provider: 'Gancio' },
+          flow.cookies,
+        );
       expect((await post(one!, victim, 'code-across-instances', evil.origin)).status).toBe(200);
       const attacker = await startFlow(two!, { provider: 'Gancio', instance: honest.origin });
       const before = honest.calls.length;
@@ -86,7 +101,12 @@ describe('mix-up between instances', () => {
 describe('issuer identification (RFC 9207)', () => {
   let oidc: TestApp;
   beforeAll(async () => {
-    const settings = { ...atInstance(honest.origin), issuer: honest.origin, requireIss: true, redirectUri: `${APP}/callback` };
+    const settings = {
+      ...atInstance(honest.origin),
+      issuer: honest.origin,
+      requireIss: true,
+      redirectUri: `${APP}/callback`,
+    };
     oidc = await startApp({ providers: { Id: settings }, onTokens: () => ({}) });
   });
   afterAll(() => oidc.close());

@@ -31,7 +31,11 @@ function provider(): ProviderSettings {
 
 beforeAll(async () => {
   tokens = await fakeTokenEndpoint();
-  app = await startApp({ providers: { Test: provider() }, onTokens: () => onTokens(), onError: (error) => errors.push(error) });
+  app = await startApp({
+    providers: { Test: provider() },
+    onTokens: () => onTokens(),
+    onError: (error) => errors.push(error),
+  });
 });
 afterAll(async () => Promise.all([app.close(), tokens.close()]));
 afterEach(() => {
@@ -39,7 +43,12 @@ afterEach(() => {
   expect(escaped).toEqual([]);
 });
 
-const exchangeBody = (state: string, extra: Record<string, string> = {}) => ({ code: 'a-code', state, redirect_uri: 'http://127.0.0.1/callback', ...extra });
+const exchangeBody = (state: string, extra: Record<string, string> = {}) => ({
+  code: 'a-code',
+  state,
+  redirect_uri: 'http://127.0.0.1/callback',
+  ...extra,
+});
 
 describe('requests a Fetch Request cannot carry are answered, never thrown', () => {
   test('TRACE is 405 JSON, with Allow: POST', async () => {
@@ -57,7 +66,11 @@ describe('requests a Fetch Request cannot carry are answered, never thrown', () 
 
   test('a Host header with a space, or with a path, is 400 JSON', async () => {
     for (const host of ['bad host', 'evil.example/path', 'a@b']) {
-      const answer = await rawRequest(app.origin, { path: '/start', headers: { Host: host, 'Content-Type': 'application/json' }, body: '{}' });
+      const answer = await rawRequest(app.origin, {
+        path: '/start',
+        headers: { Host: host, 'Content-Type': 'application/json' },
+        body: '{}',
+      });
       expect(answer.status, host).toBe(400);
       expect(JSON.parse(answer.body).error_description).toBe('the Host header is not a valid host');
     }
@@ -65,7 +78,9 @@ describe('requests a Fetch Request cannot carry are answered, never thrown', () 
 
   test('a GET, a form post and a non-JSON body are 405, 415 and 400', async () => {
     expect((await rawRequest(app.origin, { method: 'GET', path: '/start' })).status).toBe(405);
-    expect((await app.post('/start', 'provider=Test', [], { 'Content-Type': 'application/x-www-form-urlencoded' })).status).toBe(415);
+    expect(
+      (await app.post('/start', 'provider=Test', [], { 'Content-Type': 'application/x-www-form-urlencoded' })).status,
+    ).toBe(415);
     expect((await app.post('/start', '{not json')).status).toBe(400);
     expect((await app.post('/start', '[1,2]')).status).toBe(400);
   });
@@ -75,7 +90,9 @@ describe('bodies are limited before they are buffered', () => {
   test('a declared 600 MiB body is refused with 413 before any of it is read', async () => {
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = connect(Number(new URL(app.origin).port), '127.0.0.1', () => {
-        socket.write(`POST /start HTTP/1.1\r\nHost: ${app.host}\r\nContent-Type: application/json\r\nContent-Length: ${600 * 1024 * 1024}\r\n\r\n{`);
+        socket.write(
+          `POST /start HTTP/1.1\r\nHost: ${app.host}\r\nContent-Type: application/json\r\nContent-Length: ${600 * 1024 * 1024}\r\n\r\n{`,
+        );
       });
       let text = '';
       socket.on('data', (chunk) => (text += chunk));
@@ -91,7 +108,9 @@ describe('bodies are limited before they are buffered', () => {
     let written = 0;
     const answer = await new Promise<string>((resolve, reject) => {
       const socket = connect(Number(new URL(app.origin).port), '127.0.0.1', () => {
-        socket.write(`POST /exchange HTTP/1.1\r\nHost: ${app.host}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`);
+        socket.write(
+          `POST /exchange HTTP/1.1\r\nHost: ${app.host}\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\n\r\n`,
+        );
         const chunk = Buffer.alloc(1024 * 1024, 0x20);
         const pump = () => {
           while (written < 64 && !socket.destroyed) {
@@ -148,7 +167,10 @@ describe('a throwing hook or store is an answer, not a crash', () => {
       const flow = await startFlow(app);
       const answer = await app.post('/exchange', exchangeBody(flow.state, { code: 'code-onTokens' }), flow.cookies);
       expect(answer.status).toBe(500);
-      expect(JSON.parse(answer.body)).toEqual({ error: 'server_error', error_description: 'the server failed to handle this request' });
+      expect(JSON.parse(answer.body)).toEqual({
+        error: 'server_error',
+        error_description: 'the server failed to handle this request',
+      });
       expect(answer.body).not.toContain('hunter2');
       expect(errors.some((error) => (error as Error).message === 'database password is hunter2')).toBe(true);
     } finally {

@@ -14,21 +14,46 @@ describe('isPublicAddress', () => {
   );
 
   test.each([
-    ['loopback', '127.0.0.1'], ['loopback', '127.255.255.254'], ['loopback', '::1'],
-    ['private', '10.1.2.3'], ['private', '172.16.0.1'], ['private', '172.31.255.255'], ['private', '192.168.0.1'],
-    ['link-local', '169.254.169.254'], ['link-local', 'fe80::1'], ['CGNAT', '100.64.0.1'], ['CGNAT', '100.127.255.255'],
-    ['unique local', 'fc00::1'], ['unique local', 'fd12:3456::1'], ['multicast', '224.0.0.1'], ['multicast', 'ff02::1'],
-    ['unspecified', '0.0.0.0'], ['unspecified', '::'], ['this network 0/8', '0.1.2.3'],
+    ['loopback', '127.0.0.1'],
+    ['loopback', '127.255.255.254'],
+    ['loopback', '::1'],
+    ['private', '10.1.2.3'],
+    ['private', '172.16.0.1'],
+    ['private', '172.31.255.255'],
+    ['private', '192.168.0.1'],
+    ['link-local', '169.254.169.254'],
+    ['link-local', 'fe80::1'],
+    ['CGNAT', '100.64.0.1'],
+    ['CGNAT', '100.127.255.255'],
+    ['unique local', 'fc00::1'],
+    ['unique local', 'fd12:3456::1'],
+    ['multicast', '224.0.0.1'],
+    ['multicast', 'ff02::1'],
+    ['unspecified', '0.0.0.0'],
+    ['unspecified', '::'],
+    ['this network 0/8', '0.1.2.3'],
     ['broadcast', '255.255.255.255'],
-    ['reserved 240/4', '240.0.0.1'], ['documentation', '192.0.2.1'], ['documentation', '198.51.100.1'],
-    ['documentation', '203.0.113.1'], ['documentation', '2001:db8::1'], ['benchmarking', '198.18.0.1'],
-    ['benchmarking', '198.19.255.255'], ['benchmarking', '2001:2::1'], ['IETF protocol assignments', '192.0.0.1'],
-    ['IPv4-mapped loopback', '::ffff:127.0.0.1'], ['IPv4-mapped private', '::ffff:10.0.0.1'],
-    ['IPv4-compatible loopback', '::127.0.0.1'], ['IPv4-compatible public', '::808:808'],
-    ['IPv4-translated', '::ffff:0:7f00:1'], ['NAT64 of metadata', '64:ff9b::169.254.169.254'],
-    ['local-use NAT64', '64:ff9b:1::a9fe:a9fe'], ['6to4 of loopback', '2002:7f00:1::1'],
+    ['reserved 240/4', '240.0.0.1'],
+    ['documentation', '192.0.2.1'],
+    ['documentation', '198.51.100.1'],
+    ['documentation', '203.0.113.1'],
+    ['documentation', '2001:db8::1'],
+    ['benchmarking', '198.18.0.1'],
+    ['benchmarking', '198.19.255.255'],
+    ['benchmarking', '2001:2::1'],
+    ['IETF protocol assignments', '192.0.0.1'],
+    ['IPv4-mapped loopback', '::ffff:127.0.0.1'],
+    ['IPv4-mapped private', '::ffff:10.0.0.1'],
+    ['IPv4-compatible loopback', '::127.0.0.1'],
+    ['IPv4-compatible public', '::808:808'],
+    ['IPv4-translated', '::ffff:0:7f00:1'],
+    ['NAT64 of metadata', '64:ff9b::169.254.169.254'],
+    ['local-use NAT64', '64:ff9b:1::a9fe:a9fe'],
+    ['6to4 of loopback', '2002:7f00:1::1'],
     ['Teredo', '2001:0:4136:e378::1'],
-    ['site-local', 'fec0::1'], ['discard-only', '100::1'], ['outside 2000::/3', '4000::1'],
+    ['site-local', 'fec0::1'],
+    ['discard-only', '100::1'],
+    ['outside 2000::/3', '4000::1'],
   ])('%s %s is not public', (_kind, address) => expect(isPublic(address)).toBe(false));
 });
 
@@ -91,7 +116,10 @@ describe('same origin', () => {
 });
 
 describe('pinnedLookup', () => {
-  const pinned = [{ address: '93.184.215.14', family: 4 as const }, { address: '2606:4700::1', family: 6 as const }];
+  const pinned = [
+    { address: '93.184.215.14', family: 4 as const },
+    { address: '2606:4700::1', family: 6 as const },
+  ];
 
   function lookup(hostname: string, options: { family?: number; all?: boolean }) {
     return new Promise<{ error: Error | null; address: string | LookupAddress[]; family?: number }>((resolve) => {

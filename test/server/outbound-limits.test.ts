@@ -23,7 +23,10 @@ function streamAnswer(response: ServerResponse, size: number): void {
 }
 
 async function failure(promise: Promise<unknown>): Promise<OutboundRequestError> {
-  const error = await promise.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(OutboundRequestError);
   expect(error).toMatchObject({ status: 502, code: 'temporarily_unavailable' });
   return error as OutboundRequestError;
@@ -157,7 +160,7 @@ describe.each(modes)('an outbound request (%s)', (_mode, mode) => {
     expect(messages).toEqual(new Set([`"http://127.0.0.1:${port}" could not be reached`]));
   });
 
-  test('stops when the caller aborts, with the caller\'s reason', async () => {
+  test("stops when the caller aborts, with the caller's reason", async () => {
     let arrived!: () => void;
     const requestArrived = new Promise<void>((resolve) => (arrived = resolve));
     const server = await startHttpServer(() => arrived());
@@ -169,7 +172,7 @@ describe.each(modes)('an outbound request (%s)', (_mode, mode) => {
     await socketClosed(server.connections[0]);
   });
 
-  test('does not connect when the caller\'s signal is already aborted', async () => {
+  test("does not connect when the caller's signal is already aborted", async () => {
     const server = await startHttpServer(() => undefined);
     const reason = new Error('gave up');
     const pending = createOutboundFetch(mode)(`${server.origin}/`, { signal: AbortSignal.abort(reason) });

@@ -23,7 +23,10 @@ async function okServer(): Promise<TestServer> {
 }
 
 async function refusal(promise: Promise<unknown>): Promise<OutboundRequestError> {
-  const error = await promise.then(() => undefined, (thrown: unknown) => thrown);
+  const error = await promise.then(
+    () => undefined,
+    (thrown: unknown) => thrown,
+  );
   expect(error).toBeInstanceOf(OutboundRequestError);
   expect(error).toMatchObject({ status: 400, code: 'invalid_request' });
   return error as OutboundRequestError;
@@ -31,8 +34,18 @@ async function refusal(promise: Promise<unknown>): Promise<OutboundRequestError>
 
 // Every one of these is 127.0.0.1 or ::1 in some spelling WHATWG URL accepts.
 const loopbackSpellings = [
-  '127.0.0.1', '2130706433', '0x7f.1', '127.1', '017700000001', '0x7f000001', '127.0.0.1.',
-  '[::1]', '[::ffff:127.0.0.1]', '[::ffff:7f00:1]', '[::127.0.0.1]', '[0:0:0:0:0:0:0:1]',
+  '127.0.0.1',
+  '2130706433',
+  '0x7f.1',
+  '127.1',
+  '017700000001',
+  '0x7f000001',
+  '127.0.0.1.',
+  '[::1]',
+  '[::ffff:127.0.0.1]',
+  '[::ffff:7f00:1]',
+  '[::127.0.0.1]',
+  '[0:0:0:0:0:0:0:1]',
 ];
 
 describe('a guarded request to an address that is not public', () => {
@@ -47,10 +60,31 @@ describe('a guarded request to an address that is not public', () => {
   });
 
   test.each([
-    '0.0.0.0', '0.1.2.3', '10.0.0.1', '172.16.0.1', '192.168.1.1', '169.254.169.254', '100.64.0.1', '198.18.0.1',
-    '192.0.2.1', '198.51.100.1', '203.0.113.1', '224.0.0.1', '255.255.255.255', '240.0.0.1', '[::]', '[fe80::1]',
-    '[fd00::1]', '[ff02::1]', '[2001:db8::1]', '[::ffff:169.254.169.254]', '[64:ff9b::a9fe:a9fe]', '[2002:a9fe:a9fe::]',
-    '[2001::a9fe:a9fe]', '[::a9fe:a9fe]', '[fec0::1]',
+    '0.0.0.0',
+    '0.1.2.3',
+    '10.0.0.1',
+    '172.16.0.1',
+    '192.168.1.1',
+    '169.254.169.254',
+    '100.64.0.1',
+    '198.18.0.1',
+    '192.0.2.1',
+    '198.51.100.1',
+    '203.0.113.1',
+    '224.0.0.1',
+    '255.255.255.255',
+    '240.0.0.1',
+    '[::]',
+    '[fe80::1]',
+    '[fd00::1]',
+    '[ff02::1]',
+    '[2001:db8::1]',
+    '[::ffff:169.254.169.254]',
+    '[64:ff9b::a9fe:a9fe]',
+    '[2002:a9fe:a9fe::]',
+    '[2001::a9fe:a9fe]',
+    '[::a9fe:a9fe]',
+    '[fec0::1]',
   ])('to https://%s is refused without a DNS query', async (host) => {
     const resolve = scriptedResolver(['93.184.215.14']);
     await refusal(createOutboundFetch({ guard: true, resolve })(`https://${host}/token`, { method: 'POST' }));

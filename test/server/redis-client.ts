@@ -28,7 +28,10 @@ export function twoClientsOnOneRedis(): { server: RedisServer; first: RedisTestC
   const shared = {} as { server: RedisServer; first: RedisTestClient; second: RedisTestClient };
   beforeAll(async () => {
     shared.server = await startRedis();
-    [shared.first, shared.second] = await Promise.all([connectRedis(shared.server.url), connectRedis(shared.server.url)]);
+    [shared.first, shared.second] = await Promise.all([
+      connectRedis(shared.server.url),
+      connectRedis(shared.server.url),
+    ]);
   });
   afterAll(async () => {
     shared.first?.destroy();

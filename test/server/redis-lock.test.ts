@@ -107,7 +107,9 @@ test('a holder whose lock expired mid-task never deletes the lock the next holde
 
 test('bad options are refused by name', () => {
   expect(() => redisLock(redis.first, { ttlMs: 0 })).toThrow('Redis lock: "ttlMs" must be a positive number, got 0');
-  expect(() => redisLock(redis.first, { waitMs: -1 })).toThrow('Redis lock: "waitMs" must be a positive number, got -1');
+  expect(() => redisLock(redis.first, { waitMs: -1 })).toThrow(
+    'Redis lock: "waitMs" must be a positive number, got -1',
+  );
   expect(() => redisLock(redis.first, { timeoutMs: Number.NaN })).toThrow(
     'Redis lock: "timeoutMs" must be a positive number, got NaN',
   );

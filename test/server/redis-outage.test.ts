@@ -89,7 +89,10 @@ test('with Redis killed every store call rejects with StoreUnavailableError at o
 
   await server.restart();
   const used = redisUsedValueStore(recommended, { timeoutMs });
-  const answers = () => Promise.resolve().then(() => used.claim(unique(), 60)).catch(() => false);
+  const answers = () =>
+    Promise.resolve()
+      .then(() => used.claim(unique(), 60))
+      .catch(() => false);
   await expect.poll(answers, { timeout: 10_000 }).toBe(true);
   for (const outcome of await settleAll(storeCalls(recommended))) {
     expect(outcome, outcome.name).not.toHaveProperty('error');

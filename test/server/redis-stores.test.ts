@@ -25,7 +25,10 @@ describe('redisFlowStore', () => {
     const state = unique();
     const flow = keptFlow(state);
     await redisFlowStore(redis.first).set(state, flow, 600);
-    const taken = await Promise.all([redisFlowStore(redis.first).take(state), redisFlowStore(redis.second).take(state)]);
+    const taken = await Promise.all([
+      redisFlowStore(redis.first).take(state),
+      redisFlowStore(redis.second).take(state),
+    ]);
     expect(taken.filter((one) => one !== undefined)).toEqual([flow]);
     expect(await redisFlowStore(redis.second).take(state)).toBeUndefined();
   });

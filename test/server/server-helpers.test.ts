@@ -15,12 +15,18 @@ function fakeFetch(reply: (request: Request) => Response | Promise<Response>) {
   return { fetcher, seen };
 }
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
 describe('redeemCode', () => {
   test('query style (KitchenMonki): a GET with the grant and client credentials in the query', async () => {
     const { fetcher, seen } = fakeFetch(() => json({ access_token: 'a', refresh_token: 'r' }));
-    const client = { tokenEndpoint: 'https://api.test/v2/token/grant', clientId: 'id', clientSecret: 's', style: 'query' as const };
+    const client = {
+      tokenEndpoint: 'https://api.test/v2/token/grant',
+      clientId: 'id',
+      clientSecret: 's',
+      style: 'query' as const,
+    };
     await redeemCode(client, { code: 'c', redirectUri: 'https://app.test/cb' }, fetcher);
     expect(seen[0]!.method).toBe('GET');
     expect(Object.fromEntries(new URL(seen[0]!.url).searchParams)).toEqual({
@@ -34,7 +40,12 @@ describe('redeemCode', () => {
 
   test('client_secret_post (Passport, Gancio): a form POST with the credentials in the body', async () => {
     const { fetcher, seen } = fakeFetch(() => json({ access_token: 'a', token_type: 'Bearer' }));
-    const client = { tokenEndpoint: 'https://kanka.test/oauth/token', clientId: 'id', clientSecret: 's', style: 'client_secret_post' as const };
+    const client = {
+      tokenEndpoint: 'https://kanka.test/oauth/token',
+      clientId: 'id',
+      clientSecret: 's',
+      style: 'client_secret_post' as const,
+    };
     await redeemCode(client, { code: 'c', redirectUri: 'https://app.test/cb', codeVerifier: 'v'.repeat(43) }, fetcher);
     expect(seen[0]!.method).toBe('POST');
     expect(seen[0]!.headers.get('authorization')).toBeNull();
@@ -62,7 +73,12 @@ describe('createTokenRefresher', () => {
     const kept = new Map<string, TokenSet>([['user', { access_token: 'a1', refresh_token: 'r1' }]]);
     const saved: string[] = [];
     const refresher = createTokenRefresher<string>({
-      client: () => ({ tokenEndpoint: 'https://p.test/token', clientId: 'id', clientSecret: 's', style: 'client_secret_post' }),
+      client: () => ({
+        tokenEndpoint: 'https://p.test/token',
+        clientId: 'id',
+        clientSecret: 's',
+        style: 'client_secret_post',
+      }),
       load: (key) => kept.get(key),
       save: (key, tokens) => {
         kept.set(key, tokens);
@@ -91,17 +107,30 @@ describe('createTokenRefresher', () => {
 });
 
 describe('createClientRegistry', () => {
-  const metadata = { clientName: 'My app', redirectUri: 'https://app.test/callback', scope: 'event:write', website: 'https://app.test' };
+  const metadata = {
+    clientName: 'My app',
+    redirectUri: 'https://app.test/callback',
+    scope: 'event:write',
+    website: 'https://app.test',
+  };
 
-  test("gancio: POST /api/client as a form, once per instance, even for concurrent first requests", async () => {
+  test('gancio: POST /api/client as a form, once per instance, even for concurrent first requests', async () => {
     const { fetcher, seen } = fakeFetch(() => json({ client_id: 'cid', client_secret: 'cs', scopes: 'event:write' }));
     const registry = createClientRegistry({ style: 'gancio', metadata, fetch: fetcher });
     const clients = await Promise.all([registry.client('https://events.test'), registry.client('https://events.test')]);
-    expect(clients).toEqual([{ clientId: 'cid', clientSecret: 'cs' }, { clientId: 'cid', clientSecret: 'cs' }]);
+    expect(clients).toEqual([
+      { clientId: 'cid', clientSecret: 'cs' },
+      { clientId: 'cid', clientSecret: 'cs' },
+    ]);
     await registry.client('https://events.test');
     expect(seen).toHaveLength(1);
     expect(seen[0]!.url).toBe('https://events.test/api/client');
-    expect(Object.fromEntries(new URLSearchParams(await seen[0]!.text()))).toEqual({ client_name: 'My app', redirect_uris: 'https://app.test/callback', scopes: 'event:write', website: 'https://app.test' });
+    expect(Object.fromEntries(new URLSearchParams(await seen[0]!.text()))).toEqual({
+      client_name: 'My app',
+      redirect_uris: 'https://app.test/callback',
+      scopes: 'event:write',
+      website: 'https://app.test',
+    });
   });
 
   test('rfc7591: discovers the registration endpoint (RFC 8414) and posts JSON metadata', async () => {
@@ -113,12 +142,18 @@ describe('createClientRegistry', () => {
     const registry = createClientRegistry({ style: 'rfc7591', metadata, fetch: fetcher });
     expect(await registry.client('https://id.test')).toEqual({ clientId: 'cid', clientSecret: 'cs' });
     expect(seen[1]!.url).toBe('https://id.test/reg');
-    expect(await seen[1]!.json()).toMatchObject({ client_name: 'My app', redirect_uris: ['https://app.test/callback'], grant_types: ['authorization_code', 'refresh_token'] });
+    expect(await seen[1]!.json()).toMatchObject({
+      client_name: 'My app',
+      redirect_uris: ['https://app.test/callback'],
+      grant_types: ['authorization_code', 'refresh_token'],
+    });
   });
 
   test('a failed registration is reported and not kept, so the next request tries again', async () => {
     let fail = true;
-    const { fetcher } = fakeFetch(() => (fail ? json({ message: 'nope' }, 422) : json({ client_id: 'cid', client_secret: 'cs' })));
+    const { fetcher } = fakeFetch(() =>
+      fail ? json({ message: 'nope' }, 422) : json({ client_id: 'cid', client_secret: 'cs' }),
+    );
     const registry = createClientRegistry({ style: 'gancio', metadata, fetch: fetcher });
     await expect(registry.client('https://events.test')).rejects.toThrow(/HTTP 422/);
     fail = false;

@@ -10,9 +10,12 @@ import {
 import { startApp, startFlow } from './harness/app-harness.js';
 import { fakeTokenEndpoint } from './harness/http-harness.js';
 
-const json = (body: unknown, status = 200) => new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+const json = (body: unknown, status = 200) =>
+  new Response(JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
 
-/** A provider that rotates refresh tokens and revokes the whole grant when a rotated one comes back (reuse detection). */
+/**
+ * A provider that rotates refresh tokens and revokes the whole grant when a rotated one comes back (reuse detection).
+ */
 function reuseRevokingProvider() {
   let live = 'r1';
   const spent = new Set<string>();
@@ -38,7 +41,12 @@ describe('createTokenRefresher with a shared lock', () => {
     const lock = memoryLock();
     const make = () =>
       createTokenRefresher<string>({
-        client: () => ({ tokenEndpoint: 'https://p.example/token', clientId: 'c', clientSecret: 's', style: 'client_secret_post' }),
+        client: () => ({
+          tokenEndpoint: 'https://p.example/token',
+          clientId: 'c',
+          clientSecret: 's',
+          style: 'client_secret_post',
+        }),
         load: () => kept,
         save: (_key, tokens) => void (kept = tokens),
         lock,
@@ -60,7 +68,12 @@ describe('createTokenRefresher with a shared lock', () => {
     let kept: TokenSet = { access_token: 'a1', refresh_token: 'r1' };
     const make = () =>
       createTokenRefresher<string>({
-        client: () => ({ tokenEndpoint: 'https://p.example/token', clientId: 'c', clientSecret: 's', style: 'client_secret_post' }),
+        client: () => ({
+          tokenEndpoint: 'https://p.example/token',
+          clientId: 'c',
+          clientSecret: 's',
+          style: 'client_secret_post',
+        }),
         load: () => kept,
         save: (_key, tokens) => void (kept = tokens),
         fetch: provider.fetcher,
@@ -81,8 +94,18 @@ describe('createClientRegistry with a shared store and lock', () => {
     }) as typeof fetch;
     const store = memoryClientStore();
     const lock = memoryLock();
-    const make = () => createClientRegistry({ style: 'gancio', metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' }, store, lock, fetch: fetcher });
-    const [a, b] = await Promise.all([make().client('https://events.example'), make().client('https://events.example')]);
+    const make = () =>
+      createClientRegistry({
+        style: 'gancio',
+        metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' },
+        store,
+        lock,
+        fetch: fetcher,
+      });
+    const [a, b] = await Promise.all([
+      make().client('https://events.example'),
+      make().client('https://events.example'),
+    ]);
     expect(registrations).toBe(1);
     expect(a).toEqual(b);
   });
@@ -98,13 +121,23 @@ describe('createClientRegistry with a shared store and lock', () => {
       style: 'client_secret_post',
       redirectUri: 'https://app.example/cb',
     });
-    const app = await startApp({ providers: { Gancio: entry }, outbound: { allowHosts: [tokens.host] }, onTokens: () => ({}) });
+    const app = await startApp({
+      providers: { Gancio: entry },
+      outbound: { allowHosts: [tokens.host] },
+      onTokens: () => ({}),
+    });
     try {
       const flow = await startFlow(app, { provider: 'Gancio', instance: tokens.origin });
       clientId = 'client-2';
-      const answer = await app.post('/exchange', { code: 'c', state: flow.state, redirect_uri: 'https://app.example/cb' }, flow.cookies);
+      const answer = await app.post(
+        '/exchange',
+        { code: 'c', state: flow.state, redirect_uri: 'https://app.example/cb' },
+        flow.cookies,
+      );
       expect(answer.status).toBe(400);
-      expect(JSON.parse(answer.body).error_description).toBe("the provider's client or token endpoint changed since this flow started; start again");
+      expect(JSON.parse(answer.body).error_description).toBe(
+        "the provider's client or token endpoint changed since this flow started; start again",
+      );
       expect(tokens.calls).toHaveLength(0);
     } finally {
       await Promise.all([app.close(), tokens.close()]);

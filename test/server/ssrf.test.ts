@@ -20,7 +20,12 @@ async function internalService() {
 function gancioEntry(registry: ReturnType<typeof createClientRegistry>): ProviderEntry {
   return async (instance) => {
     const client = await registry.client(instance);
-    return { ...client, authorizeEndpoint: `${instance}/oauth/authorize`, tokenEndpoint: `${instance}/oauth/token`, redirectUri: 'https://app.example/cb' };
+    return {
+      ...client,
+      authorizeEndpoint: `${instance}/oauth/authorize`,
+      tokenEndpoint: `${instance}/oauth/token`,
+      redirectUri: 'https://app.example/cb',
+    };
   };
 }
 
@@ -30,7 +35,11 @@ beforeAll(async () => {
   const closed = await listen(() => undefined);
   closedPort = new URL(closed.origin).port;
   await closed.close();
-  const registry = createClientRegistry({ style: 'gancio', metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' }, outbound: { timeoutMs: 1500 } });
+  const registry = createClientRegistry({
+    style: 'gancio',
+    metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' },
+    outbound: { timeoutMs: 1500 },
+  });
   app = await startApp({ providers: { Gancio: gancioEntry(registry) }, onTokens: () => ({}) });
 });
 afterAll(async () => Promise.all([app.close(), internal.close()]));
@@ -92,20 +101,33 @@ describe('an allowed instance that misbehaves', () => {
     });
     rogue = { ...server, seen };
     const outbound = { allowHosts: [rogue.host], timeoutMs: 1500 };
-    const registry = createClientRegistry({ style: 'rfc7591', metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' }, outbound });
+    const registry = createClientRegistry({
+      style: 'rfc7591',
+      metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' },
+      outbound,
+    });
     trusted = await startApp({ providers: { Gancio: gancioEntry(registry) }, outbound, onTokens: () => ({}) });
   });
   afterAll(async () => Promise.all([trusted.close(), rogue.close(), elsewhere.close()]));
 
-  test("metadata naming another issuer than the instance is refused, and its registration_endpoint never called", async () => {
+  test('metadata naming another issuer than the instance is refused, and its registration_endpoint never called', async () => {
     const seen: string[] = [];
     const impostor = await listen((req, res) => {
       seen.push(`${req.method} ${req.url}`);
       res.writeHead(200, { 'Content-Type': 'application/json' });
-      res.end(JSON.stringify({ issuer: 'https://honest.example', registration_endpoint: `http://${req.headers.host}/register` }));
+      res.end(
+        JSON.stringify({
+          issuer: 'https://honest.example',
+          registration_endpoint: `http://${req.headers.host}/register`,
+        }),
+      );
     });
     const outbound = { allowHosts: [impostor.host], timeoutMs: 1500 };
-    const registry = createClientRegistry({ style: 'rfc7591', metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' }, outbound });
+    const registry = createClientRegistry({
+      style: 'rfc7591',
+      metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' },
+      outbound,
+    });
     const app = await startApp({ providers: { Gancio: gancioEntry(registry) }, outbound, onTokens: () => ({}) });
     try {
       const answer = await app.post('/start', { provider: 'Gancio', instance: impostor.origin });
@@ -120,20 +142,30 @@ describe('an allowed instance that misbehaves', () => {
   test('a registration_endpoint on another origin is never called (RFC 8414 section 3.3 metadata pinning)', async () => {
     const answer = await trusted.post('/start', { provider: 'Gancio', instance: rogue.origin });
     expect(answer.status).toBe(502);
-    expect(JSON.parse(answer.body)).toEqual({ error: 'temporarily_unavailable', error_description: `the instance ${rogue.origin} could not be set up` });
+    expect(JSON.parse(answer.body)).toEqual({
+      error: 'temporarily_unavailable',
+      error_description: `the instance ${rogue.origin} could not be set up`,
+    });
     expect(elsewhere.seen).toEqual([]);
   });
 
   test('even for trusted hosts, a closed port and a port answering an error page give one answer with no remote text', async () => {
     const closedHost = `127.0.0.1:${closedPort}`;
     const outbound = { allowHosts: [internal.host, closedHost], timeoutMs: 1500 };
-    const registry = createClientRegistry({ style: 'gancio', metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' }, outbound });
+    const registry = createClientRegistry({
+      style: 'gancio',
+      metadata: { clientName: 'App', redirectUri: 'https://app.example/cb' },
+      outbound,
+    });
     const probe = await startApp({ providers: { Gancio: gancioEntry(registry) }, outbound, onTokens: () => ({}) });
     try {
       const open = await probe.post('/start', { provider: 'Gancio', instance: internal.origin });
       const closed = await probe.post('/start', { provider: 'Gancio', instance: `http://${closedHost}` });
       expect(internal.seen).toEqual(['POST /api/client']);
-      const shape = (answer: typeof open, instance: string) => ({ status: answer.status, body: JSON.parse(answer.body.replace(instance, 'INSTANCE')) });
+      const shape = (answer: typeof open, instance: string) => ({
+        status: answer.status,
+        body: JSON.parse(answer.body.replace(instance, 'INSTANCE')),
+      });
       expect(shape(open, internal.origin)).toEqual(shape(closed, `http://${closedHost}`));
       expect(open.body).not.toContain('hunter2');
     } finally {

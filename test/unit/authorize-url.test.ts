@@ -3,7 +3,15 @@ import { buildAuthorizeUrl } from '../../src/core/authorize-url.js';
 import { resolveConfig, type ConnectOptions } from '../../src/core/config.js';
 
 function build(options: Partial<ConnectOptions>, codeChallenge?: string, nonce?: string): URL {
-  const config = resolveConfig({ authorizeUrl: 'https://kanka.test/oauth/authorize', clientId: 'c1', redirectUri: 'https://app.test/cb', ...options }, 'https://app.test/');
+  const config = resolveConfig(
+    {
+      authorizeUrl: 'https://kanka.test/oauth/authorize',
+      clientId: 'c1',
+      redirectUri: 'https://app.test/cb',
+      ...options,
+    },
+    'https://app.test/',
+  );
   return new URL(buildAuthorizeUrl(config, { state: 'st4te', codeChallenge, nonce }));
 }
 
@@ -24,7 +32,8 @@ test('carries the authorization request parameters of RFC 6749 section 4.1.1', (
 
 test('leaves out an empty scope, display="" and PKCE when off', () => {
   const url = build({ display: '', pkce: 'off' });
-  for (const name of ['scope', 'display', 'code_challenge', 'code_challenge_method']) expect(url.searchParams.has(name)).toBe(false);
+  for (const name of ['scope', 'display', 'code_challenge', 'code_challenge_method'])
+    expect(url.searchParams.has(name)).toBe(false);
 });
 
 test('keeps query parameters already on the authorize URL (Anomaly: /oauth/request?client=…)', () => {

@@ -47,9 +47,9 @@ test.each([
   ['*', '*'],
   ['null', 'null'],
   ['"/" (the caller\'s own origin to postMessage)', '/'],
-  ['a URL with a path on the stranger\'s origin', `${location.origin}/oauth/callback`],
-  ['the stranger\'s origin in upper case', location.origin.toUpperCase()],
-  ['the stranger\'s origin with a trailing slash', `${location.origin}/`],
+  ["a URL with a path on the stranger's origin", `${location.origin}/oauth/callback`],
+  ["the stranger's origin in upper case", location.origin.toUpperCase()],
+  ["the stranger's origin with a trailing slash", `${location.origin}/`],
   ['a javascript: URL', 'javascript:alert(1)'],
 ])('allowed origin %s: a stranger opener receives nothing, and a warning names the value', async (_name, listed) => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});

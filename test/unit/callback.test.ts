@@ -20,9 +20,12 @@ function fakeCallbackWindow(href: string, opener: { postMessage(message: unknown
 
 test('posts the response, with where it arrived, to its own origin and the listed ones only, then closes', () => {
   const posts: [unknown, string][] = [];
-  const { win, replaced, isClosed } = fakeCallbackWindow('https://app.test/cb?code=c0de&state=s1&iss=https%3A%2F%2Fid.test&extra=1', {
-    postMessage: (message, origin) => posts.push([message, origin]),
-  });
+  const { win, replaced, isClosed } = fakeCallbackWindow(
+    'https://app.test/cb?code=c0de&state=s1&iss=https%3A%2F%2Fid.test&extra=1',
+    {
+      postMessage: (message, origin) => posts.push([message, origin]),
+    },
+  );
   expect(handleCallback({ window: win, allowedOrigins: ['https://www.app.test'] })).toBe('posted');
   expect(posts.map(([, origin]) => origin)).toEqual(['https://app.test', 'https://www.app.test']);
   expect(posts[0][0]).toEqual({
@@ -39,12 +42,23 @@ test('reads a fragment response too, and names where it arrived without the quer
   const posts: unknown[] = [];
   const opener = { postMessage: (message: unknown) => posts.push(message) };
   handleCallback({ window: fakeCallbackWindow('https://app.test/cb?via=x#error=access_denied&state=s1', opener).win });
-  expect(posts[0]).toMatchObject({ params: { error: 'access_denied', state: 's1' }, redirect_uri: 'https://app.test/cb' });
+  expect(posts[0]).toMatchObject({
+    params: { error: 'access_denied', state: 's1' },
+    redirect_uri: 'https://app.test/cb',
+  });
 });
 
 test.each([
-  ['a repeated code', '?code=a&code=b&state=s1', { state: 's1', error: 'invalid_request', error_description: '"code" is repeated' }],
-  ['an oversized code', `?code=${'x'.repeat(5000)}&state=s1`, { state: 's1', error: 'invalid_request', error_description: '"code" is too long' }],
+  [
+    'a repeated code',
+    '?code=a&code=b&state=s1',
+    { state: 's1', error: 'invalid_request', error_description: '"code" is repeated' },
+  ],
+  [
+    'an oversized code',
+    `?code=${'x'.repeat(5000)}&state=s1`,
+    { state: 's1', error: 'invalid_request', error_description: '"code" is too long' },
+  ],
 ])('refuses %s: the opener hears an invalid_request error, not a code', (_name, query, params) => {
   const posts: unknown[] = [];
   const { win } = fakeCallbackWindow(`https://app.test/cb${query}`, { postMessage: (message) => posts.push(message) });
@@ -55,7 +69,9 @@ test.each([
 test('a repeated or missing state hands nothing to anyone', () => {
   for (const query of ['?code=a&state=s1&state=s2', '?code=a']) {
     const posts: unknown[] = [];
-    const { win } = fakeCallbackWindow(`https://app.test/cb${query}`, { postMessage: (message) => posts.push(message) });
+    const { win } = fakeCallbackWindow(`https://app.test/cb${query}`, {
+      postMessage: (message) => posts.push(message),
+    });
     expect(handleCallback({ window: win })).toBe('no_response');
     expect(posts).toEqual([]);
   }
@@ -74,7 +90,9 @@ test('in a real popup: the opener receives the message from the callback origin,
   let popup: Window | null = null;
   trigger.onclick = () => (popup = window.open(`${FIXTURES}/callback.html?code=c0de&state=s1`, '_blank', 'popup'));
   document.body.append(trigger);
-  const received = new Promise<MessageEvent>((resolve) => window.addEventListener('message', (event) => event.data?.type && resolve(event), { once: false }));
+  const received = new Promise<MessageEvent>((resolve) =>
+    window.addEventListener('message', (event) => event.data?.type && resolve(event), { once: false }),
+  );
   await userEvent.click(trigger);
   const event = await received;
   expect(event.origin).toBe(location.origin);

@@ -35,16 +35,30 @@ describe('resolveConfig', () => {
   });
 
   test('resolves a relative exchange-url against the page', () => {
-    expect(resolveConfig({ ...base, exchangeUrl: '/oauth/exchange' }, 'https://app.test/a/b').exchangeUrl).toBe('https://app.test/oauth/exchange');
+    expect(resolveConfig({ ...base, exchangeUrl: '/oauth/exchange' }, 'https://app.test/a/b').exchangeUrl).toBe(
+      'https://app.test/oauth/exchange',
+    );
   });
 
   test('with start-url, the authorize URL, client and redirect URI come from the backend and may be left out', () => {
-    const config = resolveConfig({ startUrl: '/oauth/start', provider: 'gancio', instance: 'events.example' }, 'https://app.test/page');
-    expect(config).toMatchObject({ startUrl: 'https://app.test/oauth/start', clientId: '', redirectUri: '', messageOrigins: [], instance: 'https://events.example' });
+    const config = resolveConfig(
+      { startUrl: '/oauth/start', provider: 'gancio', instance: 'events.example' },
+      'https://app.test/page',
+    );
+    expect(config).toMatchObject({
+      startUrl: 'https://app.test/oauth/start',
+      clientId: '',
+      redirectUri: '',
+      messageOrigins: [],
+      instance: 'https://events.example',
+    });
   });
 
   test('web_message accepts messages from the callback page and from the provider itself', () => {
-    expect(resolveConfig({ ...base, responseMode: 'web_message' }, 'https://app.test/page').messageOrigins).toEqual(['https://app.test', 'https://provider.test']);
+    expect(resolveConfig({ ...base, responseMode: 'web_message' }, 'https://app.test/page').messageOrigins).toEqual([
+      'https://app.test',
+      'https://provider.test',
+    ]);
   });
 
   test.each([
@@ -55,12 +69,18 @@ describe('resolveConfig', () => {
     expect(resolveConfig({ ...base, startUrl: '/start', instance }, 'https://app.test/').instance).toBe(origin);
   });
 
-  test.each(['ftp://events.example', 'https://events.example/path', 'https://user@events.example', 'https://events.example?x=1', 'not a host at all'])(
-    'refuses the instance %j as invalid_config naming instance',
-    (instance) => {
-      expect(configError({ startUrl: '/start', instance })).toMatchObject({ code: 'invalid_config', attribute: 'instance' });
-    },
-  );
+  test.each([
+    'ftp://events.example',
+    'https://events.example/path',
+    'https://user@events.example',
+    'https://events.example?x=1',
+    'not a host at all',
+  ])('refuses the instance %j as invalid_config naming instance', (instance) => {
+    expect(configError({ startUrl: '/start', instance })).toMatchObject({
+      code: 'invalid_config',
+      attribute: 'instance',
+    });
+  });
 
   test.each([
     [{ authorizeUrl: '' }, 'authorize-url', /is required/],
@@ -79,12 +99,15 @@ describe('resolveConfig', () => {
     [{ params: 'redirect_uri=https://evil.test' }, 'params', /may not set "redirect_uri"/],
     [{ fallback: 'iframe' }, 'fallback', /none, redirect/],
     [{ exchangeCredentials: 'always' }, 'exchange-credentials', /omit, same-origin, include/],
-  ] as [Partial<ConnectOptions>, string, RegExp][])('refuses %o as invalid_config naming %s', (options, attribute, message) => {
-    const error = configError(options);
-    expect(error).toBeInstanceOf(OAuthConnectError);
-    expect(error.code).toBe('invalid_config');
-    expect(error.attribute).toBe(attribute);
-    expect(error.message).toContain(`"${attribute}"`);
-    expect(error.message).toMatch(message);
-  });
+  ] as [Partial<ConnectOptions>, string, RegExp][])(
+    'refuses %o as invalid_config naming %s',
+    (options, attribute, message) => {
+      const error = configError(options);
+      expect(error).toBeInstanceOf(OAuthConnectError);
+      expect(error.code).toBe('invalid_config');
+      expect(error.attribute).toBe(attribute);
+      expect(error.message).toContain(`"${attribute}"`);
+      expect(error.message).toMatch(message);
+    },
+  );
 });

@@ -4,7 +4,13 @@ import type { OAuthConnectElement } from '../../src/oauth-connect.js';
 export const FIXTURES = `${location.origin}/test/fixtures`;
 
 /** A widget wired to the in-browser test provider; `outcome` picks its answer. Its exchange goes to `respond`. */
-export async function mountWidget(options: { outcome?: 'code' | 'denied' | 'wait'; attributes?: Record<string, string>; respond?: () => Response | Promise<Response> } = {}) {
+export async function mountWidget(
+  options: {
+    outcome?: 'code' | 'denied' | 'wait';
+    attributes?: Record<string, string>;
+    respond?: () => Response | Promise<Response>;
+  } = {},
+) {
   const element = document.createElement('oauth-connect');
   element.setAttribute('authorize-url', `${FIXTURES}/authorize.html?outcome=${options.outcome ?? 'code'}`);
   element.setAttribute('client-id', 'test-client');
@@ -33,14 +39,22 @@ export type EventLog = { type: string; detail: any }[];
 
 export function recordEvents(element: OAuthConnectElement): EventLog {
   const log: EventLog = [];
-  for (const type of ['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success', 'oauth-connect-error', 'oauth-connect-cancel']) {
+  for (const type of [
+    'oauth-connect-start',
+    'oauth-connect-code',
+    'oauth-connect-success',
+    'oauth-connect-error',
+    'oauth-connect-cancel',
+  ]) {
     element.addEventListener(type, (event) => log.push({ type, detail: (event as CustomEvent).detail }));
   }
   return log;
 }
 
 export function nextEvent(element: Element, type: string): Promise<CustomEvent> {
-  return new Promise((resolve) => element.addEventListener(type, (event) => resolve(event as CustomEvent), { once: true }));
+  return new Promise((resolve) =>
+    element.addEventListener(type, (event) => resolve(event as CustomEvent), { once: true }),
+  );
 }
 
 export function button(element: OAuthConnectElement): HTMLButtonElement {

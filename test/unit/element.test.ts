@@ -96,9 +96,15 @@ describe('<oauth-connect> popup', () => {
     expect(log.map(({ type }) => type)).toEqual(['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success']);
     const authorizeUrl = new URL(log[0].detail.authorizeUrl);
     expect(authorizeUrl.searchParams.get('code_challenge_method')).toBe('S256');
-    expect(log[1].detail).toMatchObject({ state: authorizeUrl.searchParams.get('state'), codeVerifier: expect.stringMatching(/^[\w-]{43}$/) });
+    expect(log[1].detail).toMatchObject({
+      state: authorizeUrl.searchParams.get('state'),
+      codeVerifier: expect.stringMatching(/^[\w-]{43}$/),
+    });
     expect(exchangeRequests).toHaveLength(1);
-    expect(JSON.parse(exchangeRequests[0].init!.body as string)).toMatchObject({ code: log[1].detail.code, provider: 'Test ID' });
+    expect(JSON.parse(exchangeRequests[0].init!.body as string)).toMatchObject({
+      code: log[1].detail.code,
+      provider: 'Test ID',
+    });
     await expect.poll(() => popups[0].closed).toBe(true);
     expect(element.status).toBe('connected');
   });
@@ -152,7 +158,9 @@ describe('<oauth-connect> popup', () => {
     const log = recordEvents(element);
     await userEvent.click(button(element));
     popups[0].close(); // before the provider page loaded: what a COOP severance looks like
-    await expect.element(page.getByRole('status')).toHaveTextContent('Finish signing in to the provider in the other window, or cancel.');
+    await expect
+      .element(page.getByRole('status'))
+      .toHaveTextContent('Finish signing in to the provider in the other window, or cancel.');
     expect(endEvents(log)).toEqual([]);
     expect(element.status).toBe('authorizing');
     await page.getByRole('button', { name: 'Cancel' }).click();
@@ -181,12 +189,18 @@ describe('<oauth-connect> popup', () => {
 
   test('connect() resolves with the success detail and rejects with the error', async () => {
     const ok = await mountWidget();
-    const result = new Promise((resolve) => button(ok.element).addEventListener('click', () => resolve(ok.element.connect()), { once: true }));
+    const result = new Promise((resolve) =>
+      button(ok.element).addEventListener('click', () => resolve(ok.element.connect()), { once: true }),
+    );
     await userEvent.click(button(ok.element));
     await expect(result).resolves.toEqual({ response: { connected: true }, status: 200 });
 
     const failing = await mountWidget({ respond: () => new Response('nope', { status: 502 }) });
-    const rejection = new Promise((resolve) => button(failing.element).addEventListener('click', () => resolve(failing.element.connect().catch((e) => e)), { once: true }));
+    const rejection = new Promise((resolve) =>
+      button(failing.element).addEventListener('click', () => resolve(failing.element.connect().catch((e) => e)), {
+        once: true,
+      }),
+    );
     await userEvent.click(button(failing.element));
     expect(await rejection).toMatchObject({ name: 'OAuthConnectError', code: 'exchange_failed', status: 502 });
   });

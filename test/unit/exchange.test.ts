@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { exchangeCode, readCsrfToken } from '../../src/core/exchange.js';
 import { OAuthConnectError } from '../../src/core/errors.js';
 
-const code = { code: 'c0de', state: 's1', redirectUri: 'https://app.test/cb', codeVerifier: 'v3rifier', iss: 'https://id.test' };
+const code = {
+  code: 'c0de',
+  state: 's1',
+  redirectUri: 'https://app.test/cb',
+  codeVerifier: 'v3rifier',
+  iss: 'https://id.test',
+};
 
 function recordingFetch(respond: () => Response | Promise<Response>) {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -15,7 +21,12 @@ function recordingFetch(respond: () => Response | Promise<Response>) {
 
 async function failure(respond: () => Response | Promise<Response>): Promise<OAuthConnectError> {
   const { fetcher, calls } = recordingFetch(respond);
-  const error = await exchangeCode({ url: 'https://app.test/x', code, credentials: 'same-origin', fetch: fetcher }).catch((e) => e);
+  const error = await exchangeCode({
+    url: 'https://app.test/x',
+    code,
+    credentials: 'same-origin',
+    fetch: fetcher,
+  }).catch((e) => e);
   expect(calls).toHaveLength(1); // never retried
   return error;
 }
@@ -23,35 +34,67 @@ async function failure(respond: () => Response | Promise<Response>): Promise<OAu
 describe('exchangeCode', () => {
   test('POSTs the contract body as JSON with the CSRF header and credentials mode', async () => {
     const { fetcher, calls } = recordingFetch(() => Response.json({ ok: true }, { status: 201 }));
-    const result = await exchangeCode({ url: 'https://app.test/x', code, provider: 'Kanka', credentials: 'include', csrfToken: 't0ken', fetch: fetcher });
+    const result = await exchangeCode({
+      url: 'https://app.test/x',
+      code,
+      provider: 'Kanka',
+      credentials: 'include',
+      csrfToken: 't0ken',
+      fetch: fetcher,
+    });
     expect(result).toEqual({ response: { ok: true }, status: 201 });
     const { init } = calls[0];
     expect(init.method).toBe('POST');
     expect(init.credentials).toBe('include');
-    expect(init.headers).toEqual({ 'Content-Type': 'application/json', Accept: 'application/json', 'X-CSRF-TOKEN': 't0ken' });
-    expect(JSON.parse(init.body as string)).toEqual({ code: 'c0de', state: 's1', redirect_uri: 'https://app.test/cb', code_verifier: 'v3rifier', iss: 'https://id.test', provider: 'Kanka' });
+    expect(init.headers).toEqual({
+      'Content-Type': 'application/json',
+      Accept: 'application/json',
+      'X-CSRF-TOKEN': 't0ken',
+    });
+    expect(JSON.parse(init.body as string)).toEqual({
+      code: 'c0de',
+      state: 's1',
+      redirect_uri: 'https://app.test/cb',
+      code_verifier: 'v3rifier',
+      iss: 'https://id.test',
+      provider: 'Kanka',
+    });
   });
 
   test('adds the nonce of an OpenID Connect request', async () => {
     const { fetcher, calls } = recordingFetch(() => Response.json({}));
     const openIdCode = { code: 'c', state: 's', redirectUri: 'r', nonce: 'n0nce' };
     await exchangeCode({ url: 'https://app.test/x', code: openIdCode, credentials: 'same-origin', fetch: fetcher });
-    expect(JSON.parse(calls[0].init.body as string)).toEqual({ code: 'c', state: 's', redirect_uri: 'r', nonce: 'n0nce' });
+    expect(JSON.parse(calls[0].init.body as string)).toEqual({
+      code: 'c',
+      state: 's',
+      redirect_uri: 'r',
+      nonce: 'n0nce',
+    });
   });
 
   test('leaves out code_verifier, iss and provider when there are none', async () => {
     const { fetcher, calls } = recordingFetch(() => Response.json({}));
-    await exchangeCode({ url: 'https://app.test/x', code: { code: 'c', state: 's', redirectUri: 'r' }, credentials: 'same-origin', fetch: fetcher });
+    await exchangeCode({
+      url: 'https://app.test/x',
+      code: { code: 'c', state: 's', redirectUri: 'r' },
+      credentials: 'same-origin',
+      fetch: fetcher,
+    });
     expect(JSON.parse(calls[0].init.body as string)).toEqual({ code: 'c', state: 's', redirect_uri: 'r' });
   });
 
   test('HTTP 500 is exchange_failed with the status and the backend description', async () => {
-    const error = await failure(() => Response.json({ error: 'invalid_grant', error_description: 'code expired' }, { status: 500 }));
+    const error = await failure(() =>
+      Response.json({ error: 'invalid_grant', error_description: 'code expired' }, { status: 500 }),
+    );
     expect(error).toMatchObject({ code: 'exchange_failed', status: 500, description: 'code expired' });
   });
 
   test('a 200 that is not JSON is exchange_failed', async () => {
-    const error = await failure(() => new Response('<html>login</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }));
+    const error = await failure(
+      () => new Response('<html>login</html>', { status: 200, headers: { 'Content-Type': 'text/html' } }),
+    );
     expect(error).toMatchObject({ code: 'exchange_failed', status: 200 });
   });
 

@@ -16,7 +16,9 @@ test('the first valid message wins: a second one from the same popup is ignored'
 
   // Two valid responses, sent by the popup itself.
   const send = (code: string) => ({ type: 'oauth-connect:callback', v: 1, params: { code, state } });
-  (popups[0] as Window & typeof globalThis).eval(`opener.postMessage(${JSON.stringify(send('first'))}, '*'); opener.postMessage(${JSON.stringify(send('second'))}, '*');`);
+  (popups[0] as Window & typeof globalThis).eval(
+    `opener.postMessage(${JSON.stringify(send('first'))}, '*'); opener.postMessage(${JSON.stringify(send('second'))}, '*');`,
+  );
 
   await expect.poll(() => element.status).toBe('connected');
   await new Promise((resolve) => setTimeout(resolve, 100));

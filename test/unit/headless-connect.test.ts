@@ -9,7 +9,12 @@ function clickToConnect(options: Partial<HeadlessConnectOptions>): Promise<unkno
   const result = new Promise((resolve) => {
     trigger.onclick = () =>
       resolve(
-        connect({ authorizeUrl: `${FIXTURES}/authorize.html?outcome=code`, clientId: 'c', redirectUri: `${FIXTURES}/callback.html`, ...options }).then(
+        connect({
+          authorizeUrl: `${FIXTURES}/authorize.html?outcome=code`,
+          clientId: 'c',
+          redirectUri: `${FIXTURES}/callback.html`,
+          ...options,
+        }).then(
           (value) => ({ value }),
           (error) => ({ error }),
         ),
@@ -31,12 +36,18 @@ test('connect() runs the flow without the element and resolves with the exchange
 
 test('connect() rejects as cancelled when its signal aborts', async () => {
   const controller = new AbortController();
-  const pending = clickToConnect({ authorizeUrl: `${FIXTURES}/authorize.html?outcome=wait`, signal: controller.signal, onStart: () => controller.abort() });
+  const pending = clickToConnect({
+    authorizeUrl: `${FIXTURES}/authorize.html?outcome=wait`,
+    signal: controller.signal,
+    onStart: () => controller.abort(),
+  });
   expect(await pending).toMatchObject({ error: { code: 'cancelled', reason: 'aborted' } });
 });
 
 test('connect() rejects bad options with invalid_config', async () => {
-  expect(await clickToConnect({ clientId: '' })).toMatchObject({ error: { code: 'invalid_config', attribute: 'client-id' } });
+  expect(await clickToConnect({ clientId: '' })).toMatchObject({
+    error: { code: 'invalid_config', attribute: 'client-id' },
+  });
 });
 
 test('a start that fails (Web Crypto refusing) ends the attempt with an error instead of hanging', async () => {

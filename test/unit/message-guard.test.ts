@@ -3,7 +3,11 @@ import { acceptCallbackMessage } from '../../src/core/message-guard.js';
 
 const popup = window; // any window object stands for "the popup this attempt opened"
 const expected = { origins: ['https://app.test'], source: popup, state: 'good-state' };
-const valid = { type: 'oauth-connect:callback', v: 1, params: { code: 'c0de', state: 'good-state', iss: 'https://id.test' } };
+const valid = {
+  type: 'oauth-connect:callback',
+  v: 1,
+  params: { code: 'c0de', state: 'good-state', iss: 'https://id.test' },
+};
 
 function message(init: Partial<MessageEventInit>): MessageEvent {
   return new MessageEvent('message', { origin: 'https://app.test', source: popup, data: valid, ...init });
@@ -42,19 +46,26 @@ describe('acceptCallbackMessage with response-mode="web_message"', () => {
   const response = { type: 'authorization_response', response: { code: 'c0de', state: 'good-state' } };
 
   test("accepts the provider's own authorization_response from the popup", () => {
-    expect(acceptCallbackMessage(message({ origin: 'https://id.test', data: response }), provider)).toEqual(response.response);
+    expect(acceptCallbackMessage(message({ origin: 'https://id.test', data: response }), provider)).toEqual(
+      response.response,
+    );
   });
 
   test.each<[string, Partial<MessageEventInit>]>([
     ['another origin', { origin: 'https://evil.test', data: response }],
     ['another window', { origin: 'https://id.test', source: null, data: response }],
     ['a wrong state', { origin: 'https://id.test', data: { ...response, response: { code: 'c0de', state: 'other' } } }],
-    ['an unknown parameter', { origin: 'https://id.test', data: { ...response, response: { ...response.response, access_token: 'x' } } }],
+    [
+      'an unknown parameter',
+      { origin: 'https://id.test', data: { ...response, response: { ...response.response, access_token: 'x' } } },
+    ],
   ])('ignores it from %s', (_case, init) => {
     expect(acceptCallbackMessage(message(init), provider)).toBeUndefined();
   });
 
   test('ignores the authorization_response shape when the attempt did not ask for web_message', () => {
-    expect(acceptCallbackMessage(message({ origin: 'https://id.test', data: response }), { ...provider, webMessage: false })).toBeUndefined();
+    expect(
+      acceptCallbackMessage(message({ origin: 'https://id.test', data: response }), { ...provider, webMessage: false }),
+    ).toBeUndefined();
   });
 });

@@ -4,7 +4,9 @@ import { randomToken } from '../../src/core/random.js';
 
 describe('PKCE (RFC 7636)', () => {
   test('derives the S256 challenge of the RFC 7636 appendix B example', async () => {
-    expect(await deriveCodeChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe('E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM');
+    expect(await deriveCodeChallenge('dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk')).toBe(
+      'E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM',
+    );
   });
 
   test('creates 43-character verifiers from the unreserved set, fresh each time', () => {

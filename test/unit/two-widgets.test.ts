@@ -8,7 +8,10 @@ afterEach(() => {
 
 test('two widgets for different providers on one page: no cross-talk', async () => {
   const kanka = await mountWidget({ outcome: 'wait', attributes: { provider: 'Kanka', 'client-id': 'kanka-client' } });
-  const gancio = await mountWidget({ outcome: 'code', attributes: { provider: 'Gancio', 'client-id': 'gancio-client' } });
+  const gancio = await mountWidget({
+    outcome: 'code',
+    attributes: { provider: 'Gancio', 'client-id': 'gancio-client' },
+  });
   const kankaLog = recordEvents(kanka.element);
   const gancioLog = recordEvents(gancio.element);
 

@@ -39,7 +39,9 @@ export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
 
 /** base64url without padding (RFC 4648 section 5). */
 export function toBase64Url(bytes: Uint8Array): string {
-  return nodeCrypto ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url') : base64url(bytes);
+  return nodeCrypto
+    ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url')
+    : base64url(bytes);
 }
 
 /** An unguessable token: 32 bytes give 43 base64url characters and 256 bits of entropy. */
@@ -105,7 +107,10 @@ export async function unseal(keys: SecretKeys, label: string, bytes: Uint8Array)
     if (nodeCrypto) {
       const decipher = nodeCrypto.createDecipheriv('aes-256-gcm', keys.seal, iv).setAAD(encoder.encode(label));
       decipher.setAuthTag(bytes.subarray(bytes.length - TAG_BYTES));
-      return Buffer.concat([decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)), decipher.final()]).toString('utf8');
+      return Buffer.concat([
+        decipher.update(bytes.subarray(IV_BYTES, bytes.length - TAG_BYTES)),
+        decipher.final(),
+      ]).toString('utf8');
     }
     const params = { name: 'AES-GCM', iv, additionalData: encoder.encode(label) };
     const plain = await crypto.subtle.decrypt(params, await keys.webSeal!, new Uint8Array(bytes.subarray(IV_BYTES)));

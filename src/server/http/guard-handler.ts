@@ -11,7 +11,9 @@ export type ErrorHook = (error: unknown, request: Request) => void;
 export function asServerError(error: unknown): ServerError {
   if (error instanceof ServerError) return error;
   if (error instanceof StoreUnavailableError) {
-    return new ServerError(503, 'temporarily_unavailable', 'a store the server needs did not answer; try again', { cause: error });
+    return new ServerError(503, 'temporarily_unavailable', 'a store the server needs did not answer; try again', {
+      cause: error,
+    });
   }
   return new ServerError(500, 'server_error', 'the server failed to handle this request', { cause: error });
 }

@@ -44,7 +44,9 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
       bytes = await readCappedBody(request.body as unknown as AsyncIterable<Uint8Array>, limit);
     } catch (cause) {
       const tooLarge = cause instanceof Error && cause.message.includes('larger than');
-      throw tooLarge ? refuse(413, `the body is larger than ${limit} bytes`) : refuse(400, 'the body could not be read');
+      throw tooLarge
+        ? refuse(413, `the body is larger than ${limit} bytes`)
+        : refuse(400, 'the body could not be read');
     }
   }
   let parsed: unknown;
@@ -53,6 +55,7 @@ export async function readJsonBody(request: Request, limit = MAX_BODY_BYTES): Pr
   } catch {
     throw refuse(400, 'the body is not JSON');
   }
-  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) throw refuse(400, 'the body must be a JSON object');
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed))
+    throw refuse(400, 'the body must be a JSON object');
   return parsed as Record<string, unknown>;
 }

@@ -22,12 +22,16 @@ function keep<V>(map: Map<string, V>, key: string, value: V): V {
 export function authorizationServer(client: TokenEndpointClient): oauth.AuthorizationServer {
   const key = `${client.issuer ?? ''} ${client.tokenEndpoint} ${client.jwksUri ?? ''}`;
   const issuer = client.issuer ?? new URL(client.tokenEndpoint).origin;
-  return servers.get(key) ?? keep(servers, key, { issuer, token_endpoint: client.tokenEndpoint, jwks_uri: client.jwksUri });
+  return (
+    servers.get(key) ?? keep(servers, key, { issuer, token_endpoint: client.tokenEndpoint, jwks_uri: client.jwksUri })
+  );
 }
 
 /** The client authentication a style stands for (RFC 6749 section 2.3.1). */
 export function clientAuthentication(client: TokenEndpointClient): oauth.ClientAuth {
-  return client.style === 'client_secret_post' ? oauth.ClientSecretPost(client.clientSecret) : oauth.ClientSecretBasic(client.clientSecret);
+  return client.style === 'client_secret_post'
+    ? oauth.ClientSecretPost(client.clientSecret)
+    : oauth.ClientSecretBasic(client.clientSecret);
 }
 
 /** oauth4webapi's request options: our outbound fetch (timeouts, size caps, the guard) decides what may be reached. */
@@ -42,7 +46,11 @@ const DISCOVERY_TTL_MS = 60 * 60 * 1000;
  * The provider's metadata (RFC 8414 section 3, or OpenID Connect Discovery 1.0 section 4), whose
  * `issuer` must equal `issuer` (RFC 8414 section 3.3). Kept for an hour.
  */
-export async function discover(issuer: string, fetcher: typeof fetch, algorithm: 'oidc' | 'oauth2' = 'oidc'): Promise<oauth.AuthorizationServer> {
+export async function discover(
+  issuer: string,
+  fetcher: typeof fetch,
+  algorithm: 'oidc' | 'oauth2' = 'oidc',
+): Promise<oauth.AuthorizationServer> {
   const key = `${algorithm} ${issuer}`;
   const cached = discovered.get(key);
   if (cached && cached.until > Date.now()) return cached.server;

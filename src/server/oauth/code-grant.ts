@@ -19,9 +19,17 @@ export interface CodeGrant {
  * token response (section 5.1) and any ID Token's claims: `iss`, `aud`, `exp`, `nonce` (OpenID
  * Connect Core section 3.1.3.7); its signature is then checked against the provider's JWKS.
  */
-export async function redeemCode(client: TokenEndpointClient, grant: CodeGrant, fetcher: typeof fetch): Promise<TokenSet> {
+export async function redeemCode(
+  client: TokenEndpointClient,
+  grant: CodeGrant,
+  fetcher: typeof fetch,
+): Promise<TokenSet> {
   if (client.style === 'query') {
-    const params: Record<string, string> = { grant_type: 'authorization_code', code: grant.code, redirect_uri: grant.redirectUri };
+    const params: Record<string, string> = {
+      grant_type: 'authorization_code',
+      code: grant.code,
+      redirect_uri: grant.redirectUri,
+    };
     if (grant.codeVerifier) params.code_verifier = grant.codeVerifier;
     return queryGrant(client, params, fetcher);
   }
@@ -30,9 +38,22 @@ export async function redeemCode(client: TokenEndpointClient, grant: CodeGrant, 
   const what = `the token endpoint of ${server.issuer}`;
   try {
     // The state was checked by the flow keeper already; this only brands the parameters for the grant.
-    const callback = oauth.validateAuthResponse(server, app, new URLSearchParams({ code: grant.code }), oauth.skipStateCheck);
+    const callback = oauth.validateAuthResponse(
+      server,
+      app,
+      new URLSearchParams({ code: grant.code }),
+      oauth.skipStateCheck,
+    );
     const options = requestOptions(fetcher);
-    const response = await oauth.authorizationCodeGrantRequest(server, app, clientAuthentication(client), callback, grant.redirectUri, grant.codeVerifier ?? oauth.nopkce, options);
+    const response = await oauth.authorizationCodeGrantRequest(
+      server,
+      app,
+      clientAuthentication(client),
+      callback,
+      grant.redirectUri,
+      grant.codeVerifier ?? oauth.nopkce,
+      options,
+    );
     const tokens = await oauth.processAuthorizationCodeResponse(server, app, response, {
       expectedNonce: grant.nonce,
       requireIdToken: grant.nonce !== undefined,
@@ -45,15 +66,28 @@ export async function redeemCode(client: TokenEndpointClient, grant: CodeGrant, 
 }
 
 /** An ID Token is used only when its signature is the provider's (OpenID Connect Core section 3.1.3.7, step 6). */
-export async function checkIdTokenSignature(server: oauth.AuthorizationServer, response: Response, fetcher: typeof fetch): Promise<void> {
+export async function checkIdTokenSignature(
+  server: oauth.AuthorizationServer,
+  response: Response,
+  fetcher: typeof fetch,
+): Promise<void> {
   if (!server.jwks_uri) {
-    throw new ServerError(500, 'server_error', `an ID Token came from ${server.issuer}, but its keys are unknown: set "jwksUri" or "discovery" for this provider`);
+    throw new ServerError(
+      500,
+      'server_error',
+      `an ID Token came from ${server.issuer}, but its keys are unknown: set "jwksUri" or "discovery" for this provider`,
+    );
   }
   try {
     await oauth.validateApplicationLevelSignature(server, response, requestOptions(fetcher));
   } catch (cause) {
     // The keys could not be fetched (a ServerError of the outbound layer): not a bad token.
     if (cause instanceof ServerError) throw cause;
-    throw new TokenEndpointError(0, 'invalid_id_token', `the ID Token's signature is not one of ${server.issuer}'s keys`, { cause });
+    throw new TokenEndpointError(
+      0,
+      'invalid_id_token',
+      `the ID Token's signature is not one of ${server.issuer}'s keys`,
+      { cause },
+    );
   }
 }

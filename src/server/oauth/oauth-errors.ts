@@ -14,14 +14,25 @@ export function endpointFailure(error: unknown, what: string): ServerError {
   if (error instanceof ServerError) return error;
   if (error instanceof oauth.ResponseBodyError) {
     const code = typeof error.error === 'string' && ERROR_CODE.test(error.error) ? error.error : 'invalid_response';
-    return new TokenEndpointError(error.status, code, `${what} refused the request (${code}, HTTP ${error.status})`, { cause: error });
+    return new TokenEndpointError(error.status, code, `${what} refused the request (${code}, HTTP ${error.status})`, {
+      cause: error,
+    });
   }
   if (error instanceof oauth.WWWAuthenticateChallengeError) {
-    return new TokenEndpointError(error.status, 'invalid_client', `${what} refused the client's credentials (HTTP ${error.status})`, { cause: error });
+    return new TokenEndpointError(
+      error.status,
+      'invalid_client',
+      `${what} refused the client's credentials (HTTP ${error.status})`,
+      { cause: error },
+    );
   }
   if (error instanceof oauth.OperationProcessingError) {
-    const idToken = [oauth.JWT_CLAIM_COMPARISON, oauth.JWT_TIMESTAMP_CHECK, oauth.KEY_SELECTION].includes(error.code ?? '');
-    const message = idToken ? `the ID Token from ${what} did not validate (${error.message})` : `${what} answered something that is not a valid response`;
+    const idToken = [oauth.JWT_CLAIM_COMPARISON, oauth.JWT_TIMESTAMP_CHECK, oauth.KEY_SELECTION].includes(
+      error.code ?? '',
+    );
+    const message = idToken
+      ? `the ID Token from ${what} did not validate (${error.message})`
+      : `${what} answered something that is not a valid response`;
     return new TokenEndpointError(0, idToken ? 'invalid_id_token' : 'invalid_response', message, { cause: error });
   }
   return new ServerError(502, 'temporarily_unavailable', `${what} could not be reached`, { cause: error });

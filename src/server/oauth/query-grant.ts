@@ -6,9 +6,17 @@ import { TokenEndpointError } from './token-set.js';
  * A token request as a GET with every parameter in the query, client credentials included: not
  * RFC 6749 (section 3.2 asks for POST), but what KitchenMonki's `/v2/token/grant` takes.
  */
-export async function queryGrant(client: TokenEndpointClient, grant: Record<string, string>, fetcher: typeof fetch): Promise<TokenSet> {
+export async function queryGrant(
+  client: TokenEndpointClient,
+  grant: Record<string, string>,
+  fetcher: typeof fetch,
+): Promise<TokenSet> {
   const url = new URL(client.tokenEndpoint);
-  for (const [name, value] of Object.entries({ ...grant, client_id: client.clientId, client_secret: client.clientSecret })) {
+  for (const [name, value] of Object.entries({
+    ...grant,
+    client_id: client.clientId,
+    client_secret: client.clientSecret,
+  })) {
     url.searchParams.set(name, value);
   }
   const what = `the token endpoint ${url.origin}${url.pathname}`;
@@ -22,7 +30,11 @@ export async function queryGrant(client: TokenEndpointClient, grant: Record<stri
   }
   if (response.status !== 200 || typeof body?.access_token !== 'string') {
     const code = typeof body?.error === 'string' && /^[\w.-]{1,64}$/.test(body.error) ? body.error : 'invalid_response';
-    throw new TokenEndpointError(response.status, code, `${what} refused the request (${code}, HTTP ${response.status})`);
+    throw new TokenEndpointError(
+      response.status,
+      code,
+      `${what} refused the request (${code}, HTTP ${response.status})`,
+    );
   }
   return body as TokenSet;
 }

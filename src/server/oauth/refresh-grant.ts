@@ -24,7 +24,13 @@ export async function refreshTokens(
     const app: oauth.Client = { client_id: client.clientId };
     try {
       const options = requestOptions(fetcher);
-      const response = await oauth.refreshTokenGrantRequest(server, app, clientAuthentication(client), current.refresh_token, options);
+      const response = await oauth.refreshTokenGrantRequest(
+        server,
+        app,
+        clientAuthentication(client),
+        current.refresh_token,
+        options,
+      );
       fresh = (await oauth.processRefreshTokenResponse(server, app, response)) as TokenSet;
       if (fresh.id_token) await checkIdTokenSignature(server, response, fetcher);
     } catch (error) {

@@ -1,6 +1,9 @@
 import { ServerError } from '../errors.js';
 
-/** How the client authenticates at the token endpoint (RFC 6749 section 2.3.1), or `query` for providers that take a GET. */
+/**
+ * How the client authenticates at the token endpoint (RFC 6749 section 2.3.1), or `query` for providers that take a
+ * GET.
+ */
 export type TokenEndpointStyle = 'client_secret_basic' | 'client_secret_post' | 'query';
 
 export interface TokenEndpointClient {

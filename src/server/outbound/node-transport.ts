@@ -6,7 +6,14 @@ import type { OutgoingRequest, RawResponse } from './transport.js';
 
 // Framing and routing headers are this transport's to set, never the caller's (RFC 9110 section 7.6.1).
 const transportHeaders = new Set([
-  'host', 'connection', 'keep-alive', 'proxy-connection', 'transfer-encoding', 'te', 'upgrade', 'content-length',
+  'host',
+  'connection',
+  'keep-alive',
+  'proxy-connection',
+  'transfer-encoding',
+  'te',
+  'upgrade',
+  'content-length',
   'accept-encoding',
 ]);
 
@@ -22,7 +29,10 @@ export function pinnedLookup(addresses: readonly CheckedAddress[]): LookupFuncti
       const error = Object.assign(new Error(`no checked IPv${family} address for ${hostname}`), { code: 'ENOTFOUND' });
       callback(error, '');
     } else if (options.all) {
-      callback(null, usable.map((entry) => ({ ...entry })));
+      callback(
+        null,
+        usable.map((entry) => ({ ...entry })),
+      );
     } else {
       callback(null, usable[0].address, usable[0].family);
     }

@@ -27,13 +27,15 @@ function readSimpleCall(url: URL, init: RequestInit | undefined): NormalisedRequ
   const method = (init?.method ?? 'GET').toUpperCase();
   if (method !== 'GET' && method !== 'POST') return undefined;
   const raw = init?.body;
-  if (raw !== undefined && raw !== null && typeof raw !== 'string' && !(raw instanceof URLSearchParams)) return undefined;
+  if (raw !== undefined && raw !== null && typeof raw !== 'string' && !(raw instanceof URLSearchParams))
+    return undefined;
   const headers = new Headers(init?.headers);
   let body: Uint8Array<ArrayBuffer> | undefined;
   if (raw !== undefined && raw !== null) {
     body = encoder.encode(raw.toString());
     // The Content-Type fetch gives these bodies (Fetch standard, "extract a body").
-    const type = typeof raw === 'string' ? 'text/plain;charset=UTF-8' : 'application/x-www-form-urlencoded;charset=UTF-8';
+    const type =
+      typeof raw === 'string' ? 'text/plain;charset=UTF-8' : 'application/x-www-form-urlencoded;charset=UTF-8';
     if (!headers.has('content-type')) headers.set('content-type', type);
   }
   return { url, method, headers, body, signal: init?.signal ?? NEVER_ABORTED };

@@ -35,12 +35,14 @@ export function redisLock(client: RedisLike, options: RedisLockOptions = {}): Lo
   const acquire = async (key: string, token: string): Promise<void> => {
     const giveUpAt = Date.now() + waitMs;
     for (let retryMs = firstRetryMs; ; retryMs = Math.min(retryMs * 2, longestRetryMs)) {
-      const reply = await redis.run('SET NX', () => client.set(key, token, { NX: true, PX: ttlMs })).catch((error) => {
-        // A SET that timed out may still run later (a queueing client, a slow server); the release
-        // sent after it on the same connection runs after it, so it cannot leave the lock held for ttlMs.
-        release(key, token).catch(() => {});
-        throw error;
-      });
+      const reply = await redis
+        .run('SET NX', () => client.set(key, token, { NX: true, PX: ttlMs }))
+        .catch((error) => {
+          // A SET that timed out may still run later (a queueing client, a slow server); the release
+          // sent after it on the same connection runs after it, so it cannot leave the lock held for ttlMs.
+          release(key, token).catch(() => {});
+          throw error;
+        });
       if (reply !== null && reply !== undefined) return;
       const left = giveUpAt - Date.now();
       if (left <= 0) {

@@ -4,7 +4,10 @@
  * cannot answer throws; the handlers then answer `503 temporarily_unavailable`.
  */
 
-/** What the start handler keeps about one flow until its code comes back; everything the exchange will use is pinned here. */
+/**
+ * What the start handler keeps about one flow until its code comes back; everything the exchange will use is pinned
+ * here.
+ */
 export interface KeptFlow {
   state: string;
   provider: string;
@@ -24,7 +27,10 @@ export interface KeptFlow {
   expiresAt: number;
 }
 
-/** Flows kept server-side. `take` returns the flow and deletes it in one step (Redis GETDEL), so a state is used once across instances. */
+/**
+ * Flows kept server-side. `take` returns the flow and deletes it in one step (Redis GETDEL), so a state is used once
+ * across instances.
+ */
 export interface FlowStore {
   set(state: string, flow: KeptFlow, ttlSeconds: number): void | Promise<void>;
   take(state: string): KeptFlow | undefined | Promise<KeptFlow | undefined>;

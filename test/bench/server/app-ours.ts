@@ -21,7 +21,9 @@ async function redisStores(url: string | undefined): Promise<Record<string, unkn
   try {
     stores = await import(modulePath);
   } catch (error) {
-    throw new Error(`src/server-redis.ts could not be loaded: ${(error as Error).message.split('\n')[0]}`);
+    throw new Error(`src/server-redis.ts could not be loaded: ${(error as Error).message.split('\n')[0]}`, {
+      cause: error,
+    });
   }
   if (typeof stores.redisFlowStore !== 'function' || typeof stores.redisUsedValueStore !== 'function') {
     throw new Error('src/server-redis.ts does not export redisFlowStore and redisUsedValueStore');

@@ -8,9 +8,7 @@ export type Listener = (req: IncomingMessage, res: ServerResponse) => unknown;
 
 /** Messages a child sends to the bench. */
 export type ChildMessage =
-  | { type: 'listening'; port: number }
-  | { type: 'unavailable'; reason: string }
-  | { type: 'cpu'; micros: number };
+  { type: 'listening'; port: number } | { type: 'unavailable'; reason: string } | { type: 'cpu'; micros: number };
 
 /** Messages the bench sends to a child. */
 export type BenchMessage = { type: 'cpu' } | { type: 'stop' };

@@ -32,7 +32,12 @@ function nextMessage<T extends ChildMessage['type']>(process: ChildProcess, type
 
 /** The line of a child's stderr that says what went wrong, for the report. */
 function firstError(stderr: string): string {
-  return stderr.split('\n').find((line) => /^\w*Error\b|\[ERR_/.test(line.trim()))?.trim() ?? 'no error on stderr';
+  return (
+    stderr
+      .split('\n')
+      .find((line) => /^\w*Error\b|\[ERR_/.test(line.trim()))
+      ?.trim() ?? 'no error on stderr'
+  );
 }
 
 /** Forks `script` (a file next to this one) and waits until it listens or says it cannot run. */

@@ -88,7 +88,7 @@ const modes: Mode[] = [
 ];
 const anchor = modes[2];
 
-let redisCommands = '';
+let redisCommands: string | undefined;
 let tokenEndpoint: BenchChild | undefined;
 let redis: RedisProcess | undefined;
 const began = performance.now();
@@ -151,14 +151,14 @@ console.log('\nStart: POST start-url → { authorize_url } + Set-Cookie');
 for (const line of phaseTable('start', figures, anchor.figures)) console.log(`  ${line}`);
 console.log('\nExchange: POST exchange-url with code + state + cookie → code redeemed at the local token endpoint');
 for (const line of phaseTable('exchange', figures, anchor.figures)) console.log(`  ${line}`);
-console.log('\nBudget: start and exchange CPU per request at or below openid-client\'s');
+console.log("\nBudget: start and exchange CPU per request at or below openid-client's");
 for (const { figures: ours } of modes.slice(0, 2)) {
   console.log(`  ${ours.name.padEnd(16)} ${budgetVerdict(ours, anchor.figures)}`);
 }
 
 const redisPairs = WARMUP + ROUNDS * REQUESTS;
 const redisRan = modes[1].figures.unavailable ? 'did not finish' : `ran ${redisPairs} start+exchange pairs`;
-console.log(`\nRedis commands seen (ours-redis ${redisRan}): ${redisCommands}`);
+console.log(`\nRedis commands seen (ours-redis ${redisRan}): ${redisCommands ?? 'none'}`);
 
 const invalid = figures.filter((mode) => mode.failures);
 for (const mode of invalid) {

@@ -59,16 +59,38 @@ export function phaseTable(phase: Phase, modes: ModeFigures[], anchor: ModeFigur
     const figures = mode.rounds[phase];
     const cells = [
       mode.name + (mode.failures ? ' INVALID' : ''),
-      spread(figures.map((f) => f.requestsPerSecond), 0),
-      spread(figures.map((f) => f.p50Ms), 2),
-      spread(figures.map((f) => f.p99Ms), 2),
-      spread(figures.map((f) => f.cpuMicrosPerRequest), 0),
+      spread(
+        figures.map((f) => f.requestsPerSecond),
+        0,
+      ),
+      spread(
+        figures.map((f) => f.p50Ms),
+        2,
+      ),
+      spread(
+        figures.map((f) => f.p99Ms),
+        2,
+      ),
+      spread(
+        figures.map((f) => f.cpuMicrosPerRequest),
+        0,
+      ),
     ];
     if (mode === anchor) cells.push('1.00', '1.00');
     else if (anchor.unavailable || !anchor.rounds[phase].length) cells.push('-', '-');
     else {
-      cells.push(spread(ratios(figures, anchor.rounds[phase], (f) => f.cpuMicrosPerRequest), 2));
-      cells.push(spread(ratios(figures, anchor.rounds[phase], (f) => f.requestsPerSecond), 2));
+      cells.push(
+        spread(
+          ratios(figures, anchor.rounds[phase], (f) => f.cpuMicrosPerRequest),
+          2,
+        ),
+      );
+      cells.push(
+        spread(
+          ratios(figures, anchor.rounds[phase], (f) => f.requestsPerSecond),
+          2,
+        ),
+      );
     }
     lines.push(row(cells));
   }

@@ -4,7 +4,12 @@ const b64u = (data: Uint8Array | string) => Buffer.from(data).toString('base64ur
 
 /** A key pair for RS256, the ID Token default (RFC 7518 section 3.3), with its public JWK. */
 export async function signingKey(kid: string) {
-  const algorithm = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
+  const algorithm = {
+    name: 'RSASSA-PKCS1-v1_5',
+    modulusLength: 2048,
+    publicExponent: new Uint8Array([1, 0, 1]),
+    hash: 'SHA-256',
+  };
   const pair = await crypto.subtle.generateKey(algorithm, true, ['sign', 'verify']);
   const jwk = { ...(await crypto.subtle.exportKey('jwk', pair.publicKey)), kid, alg: 'RS256', use: 'sig' };
   const sign = async (claims: Record<string, unknown>) => {
@@ -31,7 +36,14 @@ export async function fakeOpenIdProvider(idToken: (origin: string, params: URLSe
       if (req.url === '/jwks') return void res.end(JSON.stringify({ keys: [key.jwk] }));
       const params = new URLSearchParams(Buffer.concat(chunks).toString('utf8'));
       calls.push(params);
-      res.end(JSON.stringify({ access_token: 'at', token_type: 'Bearer', expires_in: 60, id_token: await idToken(origin, params) }));
+      res.end(
+        JSON.stringify({
+          access_token: 'at',
+          token_type: 'Bearer',
+          expires_in: 60,
+          id_token: await idToken(origin, params),
+        }),
+      );
     });
   });
   origin = server.origin;

@@ -59,8 +59,10 @@ export async function timed(send: () => Promise<Response>): Promise<{ status: nu
 
 /** The answers of requests sent at the same instant. */
 export async function answersOf(requests: Array<Promise<Response>>): Promise<Array<{ status: number; body: any }>> {
-  return Promise.all(requests.map(async (request) => {
-    const response = await request;
-    return { status: response.status, body: await response.json() };
-  }));
+  return Promise.all(
+    requests.map(async (request) => {
+      const response = await request;
+      return { status: response.status, body: await response.json() };
+    }),
+  );
 }
