@@ -1,8 +1,8 @@
 /**
  * The standalone callback script: `<script src="oauth-connect-callback.js" data-allowed-origins="…">`.
- * Classic scripts only: `document.currentScript` is null in a module.
+ * Classic scripts only: `document.currentScript` is null in a module. It calls `runCallback` rather than
+ * `handleCallback` to leave the outcome names out.
  */
-import { handleCallback } from './callback/handle-callback.js';
+import { runCallback } from './callback/run-callback.js';
 
-const script = document.currentScript as HTMLScriptElement | null;
-handleCallback({ allowedOrigins: script?.dataset.allowedOrigins?.split(/\s+/).filter(Boolean) });
+runCallback(self, document.currentScript?.dataset.allowedOrigins?.match(/\S+/g));

@@ -1,26 +1,13 @@
-import { LitElement, html, nothing, type PropertyDeclaration, type PropertyDeclarations } from 'lit';
-import { AuthorizationAttempt, type AttemptOutcome } from './core/attempt.js';
-import { resumeRedirect } from './core/redirect-resume.js';
-import type { CodeDetail } from './core/authorization-response.js';
-import { normalizeInstance, resolveConfig, type Fallback, type PkceMethod, type ResponseMode } from './core/config.js';
-import { OAuthConnectError, cancelledError, type CancelReason, type ErrorDetail } from './core/errors.js';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import type { Fallback, PkceMethod, ResponseMode } from './core/config.js';
 import type { ConnectResult } from './core/exchange.js';
+import { ConnectController, type ConnectStatus } from './element/connect-controller.js';
+import { defineElement } from './element/define-element.js';
+import { VIEW_PROPERTIES, elementProperties } from './element/element-properties.js';
+import { checkTypedInstance, instanceField } from './element/instance-field.js';
 import { styles } from './oauth-connect-styles.js';
 
-function reflected(attribute: string, type?: PropertyDeclaration['type']): PropertyDeclaration {
-  return { attribute, type, reflect: true };
-}
-
-export type ConnectStatus = 'idle' | 'authorizing' | 'exchanging' | 'connected' | 'error';
-
-/** Event names and their `detail`, for typed listeners. */
-export interface OAuthConnectEventMap {
-  'oauth-connect-start': CustomEvent<{ authorizeUrl: string }>;
-  'oauth-connect-code': CustomEvent<CodeDetail>;
-  'oauth-connect-success': CustomEvent<ConnectResult>;
-  'oauth-connect-error': CustomEvent<ErrorDetail>;
-  'oauth-connect-cancel': CustomEvent<{ reason: CancelReason }>;
-}
+export type { ConnectStatus, OAuthConnectEventMap } from './element/connect-controller.js';
 
 /**
  * A button that connects the user's account at an OAuth 2.0 provider through a popup and hands the
@@ -30,7 +17,7 @@ export interface OAuthConnectEventMap {
  * @event oauth-connect-code - A valid authorization response arrived. Cancelable: `preventDefault()` skips the
  * exchange.
  * @event oauth-connect-success - The exchange answered 2xx JSON; detail `{ response, status }`.
- * @event oauth-connect-error - The attempt failed; detail `{ code, message, status?, description?, uri? }`.
+ * @event oauth-connect-error - The attempt failed; detail `{ code, message, source, status?, description?, uri? }`.
  * @event oauth-connect-cancel - The user closed the popup or `abort()` was called; detail `{ reason }`.
  * @slot - Button content; replaces `label`.
  * @csspart button - The connect button.
@@ -51,81 +38,72 @@ export interface OAuthConnectEventMap {
  */
 export class OAuthConnectElement extends LitElement {
   static override styles = styles;
+  static override properties = elementProperties;
 
-  /** Every attribute, named explicitly, mapped to its camelCase property and reflected. */
-  static override properties: PropertyDeclarations = {
-    authorizeUrl: reflected('authorize-url'),
-    clientId: reflected('client-id'),
-    redirectUri: reflected('redirect-uri'),
-    scope: reflected('scope'),
-    exchangeUrl: reflected('exchange-url'),
-    startUrl: reflected('start-url'),
-    display: reflected('display'),
-    pkce: reflected('pkce'),
-    params: reflected('params'),
-    responseMode: reflected('response-mode'),
-    messageOrigins: reflected('message-origins'),
-    issuer: reflected('issuer'),
-    popupWidth: reflected('popup-width', Number),
-    popupHeight: reflected('popup-height', Number),
-    timeout: reflected('timeout', Number),
-    fallback: reflected('fallback'),
-    exchangeCredentials: reflected('exchange-credentials'),
-    exchangeTimeout: reflected('exchange-timeout', Number),
-    csrfOrigins: reflected('csrf-origins'),
-    label: reflected('label'),
-    provider: reflected('provider'),
-    disabled: reflected('disabled', Boolean),
-    instance: reflected('instance'),
-    askInstance: reflected('ask-instance', Boolean),
-    instanceLabel: reflected('instance-label'),
-    _status: { state: true },
-    _message: { state: true },
-    _moreInfo: { state: true },
-  };
+  /**
+   * Registers the element as `tag` in `registry`. A second registration of this class is harmless; another
+   * class already holding the tag is left in place with a console warning; any other failure is thrown.
+   */
+  static define(tag = 'oauth-connect', registry: CustomElementRegistry = customElements): void {
+    defineElement(tag, this, registry);
+  }
 
+  /** The provider's authorization endpoint (RFC 6749 section 3.1). Required unless `startUrl` is set. */
   authorizeUrl = '';
+  /** The client identifier registered at the provider (RFC 6749 section 2.2). */
   clientId = '';
+  /** The callback page, registered at the provider (RFC 6749 section 3.1.2). */
   redirectUri = '';
+  /** Space-separated scopes (RFC 6749 section 3.3); left out of the request when empty. */
   scope?: string;
+  /** The backend endpoint that receives the code; without it the page handles `oauth-connect-code`. */
   exchangeUrl?: string;
+  /** Server-initiated mode: the backend endpoint that builds the authorize URL. */
   startUrl?: string;
+  /** The `display` parameter (OpenID Connect Core 1.0 section 3.1.2.1); `''` leaves it out. */
   display = 'popup';
+  /** `S256` or `off` (RFC 7636 section 4.2). */
   pkce: PkceMethod = 'S256';
+  /** Extra authorize parameters in query-string form: `prompt=consent&audience=x`. */
   params?: string;
+  /** `query`, `fragment` or `web_message` (the provider posts the response itself). */
   responseMode: ResponseMode = 'query';
+  /** Space-separated origins a response may come from; by default the redirect URI's origin. */
   messageOrigins?: string;
+  /** When set, a response whose `iss` differs is refused (RFC 9207 section 2.4). */
   issuer?: string;
+  /** Popup width in CSS pixels; the popup is centred over the opener window. */
   popupWidth = 500;
+  /** Popup height in CSS pixels. */
   popupHeight = 650;
+  /** Seconds until a pending authorization gives up; 0 = never. */
   timeout = 600;
+  /** `redirect`: when the popup is blocked, continue as a full-page redirect and finish on return. */
   fallback: Fallback = 'none';
+  /** The fetch credentials mode of the exchange and start requests. */
   exchangeCredentials: RequestCredentials = 'same-origin';
+  /** Seconds the exchange request may take; 0 = no limit of ours. */
   exchangeTimeout = 30;
   /** Space-separated origins besides the page's own that the `<meta name="csrf-token">` value may be sent to. */
   csrfOrigins?: string;
+  /** Button text; the default slot replaces it. */
   label = 'Connect';
+  /** Free name sent to the backend, and used in the accessible label ("Connect with Kanka"). */
   provider?: string;
+  /** Disables the button; reflected. */
   disabled = false;
   /** With `start-url`: the user's server, sent to the start endpoint as `instance`. */
   instance?: string;
   /** Shows a field where the user types their server's address (Gancio, Mastodon-like providers). */
   askInstance = false;
+  /** The label of that field. */
   instanceLabel = 'Your server';
 
-  private _status: ConnectStatus = 'idle';
-  private _message = '';
-  private _moreInfo?: string;
-  #attempt?: AuthorizationAttempt;
-  #resumeChecked = false;
-  /** Set while a returning redirect attempt is being finished. */
-  #resuming?: AbortController;
-  #result?: Promise<ConnectResult>;
-  #lastCode?: string;
+  #controller = new ConnectController(this, () => checkTypedInstance(this));
 
-  /** `idle`, `authorizing`, `exchanging`, `connected` or `error`; reflected as the `status` attribute. */
+  /** `idle`, `authorizing`, `exchanging`, `connected` or `error`; reflected once an attempt has begun. */
   get status(): ConnectStatus {
-    return this._status;
+    return this.#controller.status;
   }
 
   /**
@@ -133,29 +111,12 @@ export class OAuthConnectElement extends LitElement {
    * Call it synchronously inside a user gesture, or the browser blocks the popup.
    */
   connect(): Promise<ConnectResult> {
-    if (this.#resuming) return this.#result!;
-    if (this.#attempt && this.#attempt.phase !== 'done') {
-      this.#attempt.focus();
-      return this.#result!;
-    }
-    let attempt: AuthorizationAttempt;
-    try {
-      if (this.askInstance) this.#checkTypedInstance();
-      const config = resolveConfig(this, this.ownerDocument.baseURI);
-      attempt = new AuthorizationAttempt(config, this.#environment(), this.#hooks());
-    } catch (error) {
-      return Promise.reject(this.#fail(error as OAuthConnectError));
-    }
-    this.#attempt = attempt;
-    this.#show('authorizing', `Waiting for ${this.#providerName}…`);
-    this.#result = attempt.outcome.then((outcome) => this.#settle(attempt, outcome));
-    return this.#result;
+    return this.#controller.connect();
   }
 
   /** Ends the pending attempt as cancelled (`aborted`) and closes its popup. */
   abort(): void {
-    this.#attempt?.abort();
-    this.#resuming?.abort();
+    this.#controller.abort();
   }
 
   /** Opens the popup; override to observe or replace `window.open` (tests do). */
@@ -168,167 +129,57 @@ export class OAuthConnectElement extends LitElement {
     return (this.ownerDocument.defaultView ?? window).fetch(input, init);
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    // Back from a full-page redirect (fallback="redirect"): finish that attempt once, after the page's
-    // own scripts have run and attached their listeners.
-    const win = this.ownerDocument.defaultView;
-    if (!win || this.#resumeChecked) return;
-    this.#resumeChecked = true;
-    const resume = () => setTimeout(() => this.#resume(win));
-    if (this.ownerDocument.readyState === 'complete') resume();
-    else win.addEventListener('load', resume, { once: true });
+  /** Resolves once the element has rendered and its next attempt can open the popup at the final URL. */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const complete = await super.getUpdateComplete();
+    await this.#controller.preparing;
+    return complete;
   }
 
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    // A move within the page disconnects and reconnects in the same task: only a real removal aborts.
-    queueMicrotask(() => {
-      if (!this.isConnected) this.abort();
-    });
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    // A new configuration gets new values for its next attempt.
+    if (this.hasUpdated && [...changed.keys()].some((key) => !VIEW_PROPERTIES.has(key))) {
+      void this.#controller.prepare();
+    }
   }
 
   protected override updated(): void {
-    this.setAttribute('status', this._status);
+    const { status } = this.#controller;
+    if (status !== 'idle' || this.hasAttribute('status')) this.setAttribute('status', status);
   }
 
   protected override render() {
-    const pending = this._status === 'authorizing' || this._status === 'exchanging';
-    const accessibleName = this.provider ? `${this.label} with ${this.provider}` : nothing;
-    const instanceField = this.askInstance
-      ? html`<label part="instance-label"
-          >${this.instanceLabel}
-          <input
-            part="instance"
-            type="text"
-            inputmode="url"
-            autocomplete="url"
-            spellcheck="false"
-            placeholder="https://events.example"
-            .value=${this.instance ?? ''}
-            ?disabled=${this.disabled || pending}
-            aria-invalid=${this._status === 'error' && this.#lastCode === 'invalid_instance' ? 'true' : 'false'}
-          />
-        </label>`
-      : nothing;
-    return html`${instanceField}<button
+    const { status, message, moreInfo, errorCode } = this.#controller;
+    const pending = status === 'authorizing' || status === 'exchanging';
+    // Cancel shows only while pending, the provider's error page link only after an error: never both.
+    const action = pending
+      ? html`<button part="cancel" type="button" @click=${this.abort}>Cancel</button>`
+      : moreInfo
+        ? html`<a part="more-info" href=${moreInfo} target="_blank" rel="noopener noreferrer">More information</a>`
+        : nothing;
+    const button = html`<button
         part="button"
         type="button"
         ?disabled=${this.disabled}
-        aria-busy=${pending ? 'true' : 'false'}
-        aria-label=${accessibleName}
+        aria-busy=${pending}
+        aria-label=${this.provider ? `${this.label} with ${this.provider}` : nothing}
         aria-describedby="status"
         @click=${this.#onClick}
       >
-        <slot><span part="label">${this.label}</span></slot>
-      </button>
-      ${pending ? html`<button part="cancel" type="button" @click=${this.abort}>Cancel</button>` : nothing}
-      <span part="status" id="status" role="status" aria-live="polite">${this._message}</span>
-      ${this._moreInfo ? html`<a part="more-info" href=${this._moreInfo} target="_blank" rel="noopener noreferrer">More information</a>` : nothing}`;
-  }
-
-  /** A typed address is the user's to fix: say so next to the field, before any popup opens. */
-  #checkTypedInstance(): void {
-    const field = this.renderRoot.querySelector<HTMLInputElement>('[part=instance]');
-    const typed = field?.value ?? this.instance ?? '';
-    const origin = normalizeInstance(typed);
-    if (!origin) {
-      field?.focus();
-      throw new OAuthConnectError(
-        'invalid_instance',
-        typed.trim()
-          ? `"${typed.trim()}" is not a server address; enter one like https://events.example`
-          : 'Enter the address of your server first',
-      );
-    }
-    this.instance = origin;
+        <slot><span part="label">${this.label}</span></slot></button
+      >${action}<span part="status" id="status" role="status" aria-live="polite">${message}</span>`;
+    if (!this.askInstance) return button;
+    return html`${instanceField(this, pending, status === 'error' && errorCode === 'invalid_instance')}${button}`;
   }
 
   #onClick(): void {
     // Events report every outcome; the promise is for callers of connect().
     this.connect().catch(() => {});
   }
+}
 
-  get #providerName(): string {
-    return this.provider || 'the provider';
-  }
-
-  #environment() {
-    const win = this.ownerDocument.defaultView ?? window;
-    return {
-      window: win,
-      open: (url: string, features: string) => this.openPopup(url, features),
-      fetch: (input: RequestInfo | URL, init?: RequestInit) => this.fetch(input, init),
-    };
-  }
-
-  #hooks() {
-    return {
-      onStart: (detail: { authorizeUrl: string }) => this.#emit('oauth-connect-start', detail),
-      onCode: (detail: CodeDetail) => this.#emit('oauth-connect-code', detail, true),
-      onPhase: (phase: string) => {
-        if (phase === 'exchanging') this.#show('exchanging', 'Finishing the connection…');
-        if (phase === 'detached')
-          this.#show('authorizing', `Finish signing in to ${this.#providerName} in the other window, or cancel.`);
-      },
-    };
-  }
-
-  async #resume(win: Window): Promise<void> {
-    let config;
-    try {
-      config = resolveConfig(this, this.ownerDocument.baseURI);
-    } catch {
-      return; // Nothing of ours can be pending with a configuration that never could start.
-    }
-    const controller = new AbortController();
-    const pending = resumeRedirect(config, { ...this.#environment(), window: win }, this.#hooks(), controller.signal);
-    if (!pending) return;
-    this.#resuming = controller;
-    this.#show('exchanging', 'Finishing the connection…');
-    this.#result = pending.then((outcome) => {
-      this.#resuming = undefined;
-      // No outcome means abort() stopped the exchange: that ends the attempt as cancelled.
-      return this.#settle(undefined, outcome ?? { kind: 'cancel', reason: 'aborted' });
-    });
-    this.#result.catch(() => {}); // reported by the events; the promise is for callers of connect()
-  }
-
-  #settle(attempt: AuthorizationAttempt | undefined, outcome: AttemptOutcome): ConnectResult {
-    if (this.#attempt === attempt) this.#attempt = undefined;
-    if (outcome.kind === 'success') {
-      this.#show('connected', 'Connected');
-      this.#emit('oauth-connect-success', outcome.result);
-      return outcome.result;
-    }
-    if (outcome.kind === 'error') throw this.#fail(outcome.error);
-    this.#show('idle', '');
-    this.#emit('oauth-connect-cancel', { reason: outcome.reason });
-    throw cancelledError(outcome.reason);
-  }
-
-  #fail(error: OAuthConnectError): OAuthConnectError {
-    this.#lastCode = error.code;
-    this.#show('error', error.message, error.uri);
-    this.#emit('oauth-connect-error', error.toDetail());
-    return error;
-  }
-
-  #show(status: ConnectStatus, message: string, moreInfo?: string): void {
-    this._status = status;
-    this._message = message;
-    this._moreInfo = moreInfo;
-  }
-
-  /**
-   * Every event goes out here: bubbling and composed, so listeners outside a shadow root hear it. Returns false when a
-   * listener prevented it.
-   */
-  #emit<K extends keyof OAuthConnectEventMap>(
-    type: K,
-    detail: OAuthConnectEventMap[K]['detail'],
-    cancelable = false,
-  ): boolean {
-    return this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+declare global {
+  interface HTMLElementTagNameMap {
+    'oauth-connect': OAuthConnectElement;
   }
 }

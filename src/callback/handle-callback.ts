@@ -1,8 +1,4 @@
-import { CALLBACK_MESSAGE_TYPE, CALLBACK_MESSAGE_VERSION, type CallbackMessage } from '../core/callback-message.js';
-import { channelName, isPending } from '../core/pending-attempts.js';
-import { readRedirect, saveRedirectResponse } from '../core/redirect-store.js';
-import { isBareOrigin } from './allowed-origins.js';
-import { readAuthorizationResponse, scrubLocation } from './read-response.js';
+import { BROADCAST, NO_OPENER, NO_RESPONSE, POSTED, REDIRECTED, runCallback, type RunOutcome } from './run-callback.js';
 
 export interface CallbackOptions {
   /**
@@ -22,7 +18,13 @@ export interface CallbackOptions {
  */
 export type CallbackOutcome = 'posted' | 'broadcast' | 'redirected' | 'no_opener' | 'no_response';
 
-const NOTHING_PENDING = 'Nothing is waiting for this page. Start again from the page you came from.';
+const OUTCOMES: Record<RunOutcome, CallbackOutcome> = {
+  [NO_RESPONSE]: 'no_response',
+  [POSTED]: 'posted',
+  [BROADCAST]: 'broadcast',
+  [REDIRECTED]: 'redirected',
+  [NO_OPENER]: 'no_opener',
+};
 
 /**
  * Runs on the `redirect_uri` page: reads the authorization response, scrubs it from the address bar,
@@ -31,53 +33,5 @@ const NOTHING_PENDING = 'Nothing is waiting for this page. Start again from the 
  * posts nothing.
  */
 export function handleCallback(options: CallbackOptions = {}): CallbackOutcome {
-  const win = options.window ?? window;
-  const { location } = win;
-  const params = readAuthorizationResponse(location);
-  if (params) scrubLocation(win);
-  const opener = win.opener as Window | null;
-  if (params) {
-    const message: CallbackMessage = {
-      type: CALLBACK_MESSAGE_TYPE,
-      v: CALLBACK_MESSAGE_VERSION,
-      params,
-      // Where the response arrived, for the attempt to compare with its own (RFC 9700 section 4.4.2).
-      redirect_uri: location.origin + location.pathname,
-    };
-    if (opener && opener !== win) {
-      // postMessage delivers only when the opener is on that exact origin, so a stranger opener gets
-      // nothing; `*`, `null` or a path would widen that, so they are never used.
-      for (const origin of new Set([location.origin, ...(options.allowedOrigins ?? [])])) {
-        if (isBareOrigin(origin)) opener.postMessage(message, origin);
-        else console.warn('oauth-connect: ignored allowed origin', origin);
-      }
-      win.close();
-      return 'posted';
-    }
-    if (isPending(win, params.state!)) {
-      const channel = new BroadcastChannel(channelName(params.state!));
-      channel.postMessage(message);
-      channel.close();
-      win.close();
-      return 'broadcast';
-    }
-    const redirect = readRedirect(win);
-    if (redirect) {
-      saveRedirectResponse(win, message);
-      location.replace(redirect.returnUrl);
-      return 'redirected';
-    }
-  }
-  showMessage(win.document, options.message ?? NOTHING_PENDING);
-  return params ? 'no_opener' : 'no_response';
-}
-
-function showMessage(doc: Document, text: string): void {
-  const write = () => {
-    const paragraph = doc.createElement('p');
-    paragraph.textContent = text;
-    doc.body.append(paragraph);
-  };
-  if (doc.body) write();
-  else doc.addEventListener('DOMContentLoaded', write);
+  return OUTCOMES[runCallback(options.window ?? window, options.allowedOrigins, options.message)];
 }

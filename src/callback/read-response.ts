@@ -2,33 +2,28 @@ import { MAX_PARAM_LENGTH, RESPONSE_PARAM_NAMES, type CallbackParams } from '../
 
 /**
  * The authorization response in `location`: the query for `response_mode=query`, else the fragment
- * (RFC 6749 section 4.1.2, OAuth 2.0 Multiple Response Types section 5). Undefined when neither holds
- * exactly one `state`. A response that repeats a parameter (RFC 6749 section 3.1: "MUST NOT be
- * included more than once") or carries an oversized value becomes an `invalid_request` error.
+ * (RFC 6749 section 4.1.2, OAuth 2.0 Multiple Response Types section 5), whichever holds a `state`;
+ * undefined when neither does, or that `state` is repeated or oversized. A response that repeats
+ * another parameter (RFC 6749 section 3.1: "MUST NOT be included more than once") or carries an
+ * oversized value becomes an `invalid_request` error naming the first such parameter.
  */
 export function readAuthorizationResponse(location: Location): CallbackParams | undefined {
   for (const part of [location.search, location.hash]) {
     const query = new URLSearchParams(part.slice(1));
-    const states = query.getAll('state');
-    if (states.length === 0) continue;
-    if (states.length > 1 || states[0].length > MAX_PARAM_LENGTH) return undefined;
     const params: CallbackParams = {};
+    let refusal: string | undefined;
     for (const name of RESPONSE_PARAM_NAMES) {
-      const values = query.getAll(name);
-      if (values.length > 1) return refused(states[0], `"${name}" is repeated`);
-      if (values[0]?.length > MAX_PARAM_LENGTH) return refused(states[0], `"${name}" is too long`);
-      if (values.length) params[name] = values[0];
+      for (const value of query.getAll(name)) {
+        if (name in params || value.length > MAX_PARAM_LENGTH) {
+          // A refusal is addressed by its state: without a single, sane one, nobody is told anything.
+          if (name === 'state') return undefined;
+          refusal ??= `"${name}" is ${name in params ? 'repeated' : 'too long'}`;
+        }
+        params[name] = value;
+      }
     }
-    return params;
+    const { state } = params;
+    if (state != null) return refusal ? { state, error: 'invalid_request', error_description: refusal } : params;
   }
   return undefined;
-}
-
-function refused(state: string, description: string): CallbackParams {
-  return { state, error: 'invalid_request', error_description: description };
-}
-
-/** Takes the response out of the address bar and the history entry, so neither keeps the code. */
-export function scrubLocation(win: Window): void {
-  win.history.replaceState(win.history.state, '', win.location.pathname);
 }

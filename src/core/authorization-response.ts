@@ -37,6 +37,7 @@ export function interpretAuthorizationResponse(params: CallbackParams, context: 
   }
   if (params.error) {
     throw new OAuthConnectError(params.error, params.error_description || `The provider answered ${params.error}`, {
+      source: 'provider',
       description: params.error_description,
       uri: httpUrlOrUndefined(params.error_uri),
     });

@@ -1,4 +1,4 @@
-/** The message the callback page posts to the opener (CONTRACT section 3). */
+/** The message the callback page posts to its opener, or on the attempt's channel when the opener is gone. */
 export const CALLBACK_MESSAGE_TYPE = 'oauth-connect:callback';
 export const CALLBACK_MESSAGE_VERSION = 1;
 

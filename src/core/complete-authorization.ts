@@ -22,7 +22,7 @@ export interface AttemptEnvironment {
 export interface AttemptHooks {
   onStart?(detail: { authorizeUrl: string }): void;
   /** Return false to skip the exchange (the page handles the code itself). */
-  onCode?(detail: CodeDetail): boolean;
+  onCode?(detail: CodeDetail): boolean | void;
   /** Called on each phase change before the outcome, and with `detached` when a COOP popup went out of reach. */
   onPhase?(phase: AttemptPhase | 'detached'): void;
 }

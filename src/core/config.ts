@@ -1,4 +1,8 @@
+import { findReservedParam, reservedParamProblem } from '../protocol/authorization-request.js';
+import { isHttpUrl, normalizeInstance, parseUrl } from '../protocol/urls.js';
 import { invalidConfig } from './errors.js';
+
+export { normalizeInstance };
 
 export type PkceMethod = 'S256' | 'off';
 export type ResponseMode = 'query' | 'fragment' | 'web_message';
@@ -66,28 +70,13 @@ export interface ResolvedConfig {
   csrfOrigins: readonly string[];
 }
 
-/** Parameters the widget sets itself; `params` may not override them. */
-const RESERVED_PARAMS = [
-  'response_type',
-  'client_id',
-  'redirect_uri',
-  'state',
-  'code_challenge',
-  'code_challenge_method',
-];
 const MAX_TIMER_SECONDS = Math.floor(0x7fffffff / 1000);
 
 function httpUrl(attribute: string, value: string | undefined, base?: string): URL {
   if (!value) throw invalidConfig(attribute, 'is required');
-  let url: URL;
-  try {
-    url = new URL(value, base);
-  } catch {
-    throw invalidConfig(attribute, `is not a valid URL: ${value}`);
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
-    throw invalidConfig(attribute, `must be an http(s) URL, got ${url.protocol}`);
-  }
+  const url = parseUrl(value, base);
+  if (!url) throw invalidConfig(attribute, `is not a valid URL: ${value}`);
+  if (!isHttpUrl(url)) throw invalidConfig(attribute, `must be an http(s) URL, got ${url.protocol}`);
   return url;
 }
 
@@ -113,35 +102,13 @@ function parseOrigins(attribute: string, list: string): string[] {
     .split(/\s+/)
     .filter(Boolean)
     .map((origin) => {
-      let parsed: URL;
-      try {
-        parsed = new URL(origin);
-      } catch {
-        throw invalidConfig(attribute, `has an entry that is not an origin: ${origin}`);
-      }
+      const parsed = parseUrl(origin);
+      if (!parsed) throw invalidConfig(attribute, `has an entry that is not an origin: ${origin}`);
       if (parsed.origin !== origin || origin === 'null') {
         throw invalidConfig(attribute, `entries must be bare origins like https://app.example; got ${origin}`);
       }
       return origin;
     });
-}
-
-/**
- * The origin of an instance address as a user types it: `events.example` means https, and a path,
- * query or credentials are refused. Undefined when it is not such an address.
- */
-export function normalizeInstance(value: string): string | undefined {
-  const text = value.trim();
-  if (!text || /\s/.test(text)) return undefined;
-  let url: URL;
-  try {
-    url = new URL(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (url.username || url.password || url.search || url.hash || url.pathname !== '/') return undefined;
-  return url.origin;
 }
 
 /** Where a response may come from by default: the callback page, and for `web_message` the provider itself. */
@@ -153,14 +120,13 @@ export function defaultMessageOrigins(redirectUri: string, authorizeUrl: URL, re
 
 function parseExtraParams(value: string | undefined): URLSearchParams {
   const params = new URLSearchParams(value ?? '');
-  for (const name of params.keys()) {
-    if (RESERVED_PARAMS.includes(name)) throw invalidConfig('params', `may not set "${name}": the widget sets it`);
-  }
+  const reserved = findReservedParam(params.keys());
+  if (reserved) throw invalidConfig('params', reservedParamProblem(reserved));
   return params;
 }
 
 /**
- * Checks every option and applies the defaults of CONTRACT section 1.
+ * Checks every option and applies the defaults the README's attribute table lists.
  * Throws `invalid_config` naming the attribute at fault. `base` resolves a relative `exchange-url`.
  */
 export function resolveConfig(options: ConnectOptions, base: string): ResolvedConfig {
@@ -185,7 +151,7 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
     : defaultMessageOrigins(redirect ? redirectUri : '', authorizeUrl, responseMode);
 
   const csrfOrigins = parseOrigins('csrf-origins', options.csrfOrigins ?? '');
-  const notHttp = csrfOrigins.find((origin) => !/^https?:/.test(origin));
+  const notHttp = csrfOrigins.find((origin) => !isHttpUrl(new URL(origin)));
   if (notHttp) throw invalidConfig('csrf-origins', `entries must be http(s) origins; got ${notHttp}`);
 
   const timeout = positiveNumber('timeout', options.timeout, 600, true);

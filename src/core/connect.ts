@@ -1,11 +1,33 @@
-import { AuthorizationAttempt, type AttemptEnvironment, type AttemptHooks } from './attempt.js';
+import { Attempt, resultOf, type AttemptEnvironment, type AttemptHooks } from './attempt.js';
 import { resolveConfig, type ConnectOptions } from './config.js';
-import { cancelledError } from './errors.js';
 import type { ConnectResult } from './exchange.js';
+import { openAttempt } from './popup-attempt.js';
+import type { PreparedRequest } from './prepared-request.js';
+import { resumeRedirect } from './redirect-resume.js';
+
+export { prepareRequest as prepare, type PreparedRequest } from './prepared-request.js';
+export type { AttemptHooks } from './attempt.js';
+export type { CodeDetail } from './authorization-response.js';
+export type { ConnectResult } from './exchange.js';
 
 export interface HeadlessConnectOptions extends ConnectOptions, AttemptHooks, Partial<AttemptEnvironment> {
   /** Ends the attempt as cancelled (`aborted`) when it fires. */
   signal?: AbortSignal;
+  /**
+   * Values from `prepare()`, made before the click: the popup then opens at the final authorize URL at
+   * once. Used by one attempt only; without them (or once used) the popup opens blank while they are made.
+   */
+  prepared?: PreparedRequest;
+}
+
+function settle(attempt: Attempt, signal?: AbortSignal): Promise<ConnectResult> {
+  const abort = () => attempt.abort();
+  signal?.addEventListener('abort', abort, { once: true });
+  if (signal?.aborted) abort();
+  return attempt.outcome.then((outcome) => {
+    signal?.removeEventListener('abort', abort);
+    return resultOf(outcome);
+  });
 }
 
 /**
@@ -15,24 +37,23 @@ export interface HeadlessConnectOptions extends ConnectOptions, AttemptHooks, Pa
  */
 export function connect(options: HeadlessConnectOptions): Promise<ConnectResult> {
   const win = options.window ?? window;
-  let attempt: AuthorizationAttempt;
+  const attempt = new Attempt(options);
   try {
-    attempt = new AuthorizationAttempt(
-      resolveConfig(options, win.document.baseURI),
-      { ...options, window: win },
-      options,
-    );
+    const config = resolveConfig(options, win.document.baseURI);
+    const result = settle(attempt, options.signal);
+    openAttempt(attempt, config, { ...options, window: win }, options.prepared);
+    return result;
   } catch (error) {
     return Promise.reject(error);
   }
-  const { signal } = options;
-  const abort = () => attempt.abort();
-  signal?.addEventListener('abort', abort, { once: true });
-  if (signal?.aborted) abort();
-  return attempt.outcome.then((outcome) => {
-    signal?.removeEventListener('abort', abort);
-    if (outcome.kind === 'success') return outcome.result;
-    if (outcome.kind === 'error') throw outcome.error;
-    throw cancelledError(outcome.reason);
-  });
+}
+
+/**
+ * On the page a `fallback="redirect"` attempt returned to: finishes it as `connect()` would have, or
+ * returns undefined when no attempt of this configuration is waiting.
+ */
+export function resume(options: HeadlessConnectOptions): Promise<ConnectResult> | undefined {
+  const win = options.window ?? window;
+  const attempt = resumeRedirect(resolveConfig(options, win.document.baseURI), { ...options, window: win }, options);
+  return attempt && settle(attempt, options.signal);
 }

@@ -1,17 +1,34 @@
-/** Codes the widget itself raises; a provider's own OAuth error code is passed through as is. */
-export type OAuthConnectErrorCode =
-  | 'invalid_config'
-  | 'popup_blocked'
-  | 'timeout'
-  | 'state_mismatch'
-  | 'issuer_mismatch'
-  | 'redirect_mismatch'
-  | 'exchange_failed'
-  | 'start_failed'
-  | 'invalid_instance'
-  | 'network_error'
-  | 'cancelled'
-  | (string & {});
+const CODES = [
+  'invalid_config',
+  'popup_blocked',
+  'timeout',
+  'state_mismatch',
+  'issuer_mismatch',
+  'redirect_mismatch',
+  'exchange_failed',
+  'start_failed',
+  'invalid_instance',
+  'network_error',
+  'hook_failed',
+  'cancelled',
+] as const;
+
+/** A code the widget itself raises. A provider's own OAuth error keeps the provider's code instead. */
+export type ErrorCode = (typeof CODES)[number];
+
+/** Every `ErrorCode` under its upper-case name: `ErrorCodes.POPUP_BLOCKED === 'popup_blocked'`. */
+export const ErrorCodes = Object.freeze(Object.fromEntries(CODES.map((code) => [code.toUpperCase(), code]))) as {
+  readonly [Code in ErrorCode as Uppercase<Code>]: Code;
+};
+
+/** A provider's `error` value (RFC 6749 section 4.1.2.1), passed through unchanged: `access_denied`, … */
+export type ProviderErrorCode = string;
+
+/** Kept for compatibility: one of `ErrorCodes`, or a provider's own code. */
+export type OAuthConnectErrorCode = ErrorCode | ProviderErrorCode;
+
+/** `client`: raised by the widget (one of `ErrorCodes`); `provider`: the provider's own error response. */
+export type ErrorSource = 'client' | 'provider';
 
 export type CancelReason = 'popup_closed' | 'aborted';
 
@@ -19,12 +36,7 @@ export type CancelReason = 'popup_closed' | 'aborted';
 export interface ErrorDetail {
   code: OAuthConnectErrorCode;
   message: string;
-  status?: number;
-  description?: string;
-  uri?: string;
-}
-
-export interface OAuthConnectErrorOptions {
+  source: ErrorSource;
   status?: number;
   description?: string;
   uri?: string;
@@ -32,37 +44,37 @@ export interface OAuthConnectErrorOptions {
   attribute?: string;
   /** With `cancelled`: why the attempt ended. */
   reason?: CancelReason;
+}
+
+export interface OAuthConnectErrorOptions extends Omit<Partial<ErrorDetail>, 'code' | 'message'> {
   cause?: unknown;
 }
 
-/** Every failure of the widget, with a stable `code` to branch on. */
+/** Every failure of the widget, with a stable `code` to branch on and the `source` that raised it. */
 export class OAuthConnectError extends Error {
-  readonly code: OAuthConnectErrorCode;
-  readonly status?: number;
-  readonly description?: string;
-  readonly uri?: string;
-  readonly attribute?: string;
-  readonly reason?: CancelReason;
+  /** One of `ErrorCodes` when `source` is `client`; the provider's own code when it is `provider`. */
+  declare readonly code: OAuthConnectErrorCode;
+  declare readonly source: ErrorSource;
+  declare readonly status?: number;
+  declare readonly description?: string;
+  declare readonly uri?: string;
+  declare readonly attribute?: string;
+  declare readonly reason?: CancelReason;
 
-  constructor(code: OAuthConnectErrorCode, message: string, options: OAuthConnectErrorOptions = {}) {
-    super(message, options.cause === undefined ? undefined : { cause: options.cause });
-    this.name = 'OAuthConnectError';
-    this.code = code;
-    this.status = options.status;
-    this.description = options.description;
-    this.uri = options.uri;
-    this.attribute = options.attribute;
-    this.reason = options.reason;
+  constructor(code: OAuthConnectErrorCode, message: string, { cause, ...detail }: OAuthConnectErrorOptions = {}) {
+    super(message, cause === undefined ? undefined : { cause });
+    Object.assign(this, { name: 'OAuthConnectError', code, source: 'client', ...detail });
   }
 
+  /** Everything but `cause`, as plain data: the `detail` of `oauth-connect-error`. */
   toDetail(): ErrorDetail {
-    const detail: ErrorDetail = { code: this.code, message: this.message };
-    if (this.status !== undefined) detail.status = this.status;
-    if (this.description !== undefined) detail.description = this.description;
-    if (this.uri !== undefined) detail.uri = this.uri;
-    return detail;
+    const detail: Record<string, unknown> = {};
+    for (const key of DETAIL_KEYS) if (this[key] !== undefined) detail[key] = this[key];
+    return detail as unknown as ErrorDetail;
   }
 }
+
+const DETAIL_KEYS = ['code', 'message', 'source', 'status', 'description', 'uri', 'attribute', 'reason'] as const;
 
 export function cancelledError(reason: CancelReason): OAuthConnectError {
   const message =
@@ -78,4 +90,18 @@ export function timeoutError(timeoutMs: number): OAuthConnectError {
 
 export function invalidConfig(attribute: string, problem: string): OAuthConnectError {
   return new OAuthConnectError('invalid_config', `"${attribute}" ${problem}`, { attribute });
+}
+
+/** The one `popup_blocked` error, whether or not a redirect fallback was possible. */
+export function popupBlocked(): OAuthConnectError {
+  return new OAuthConnectError(
+    'popup_blocked',
+    'The browser blocked the popup; allow popups for this site and try again',
+  );
+}
+
+/** A page's hook (`onCode`, `onStart`, …) threw: the attempt ends with this instead of hanging. */
+export function hookFailed(hook: string, cause: unknown): OAuthConnectError {
+  const reason = cause instanceof Error ? cause.message : String(cause);
+  return new OAuthConnectError('hook_failed', `The "${hook}" hook threw: ${reason}`, { cause });
 }

@@ -16,7 +16,7 @@ export interface ExchangeRequest extends Omit<BackendRequest, 'body' | 'failure'
   provider?: string;
 }
 
-/** The body of the exchange request (CONTRACT section 4). */
+/** The body of the exchange request: the code and what the token request needs with it (RFC 6749 section 4.1.3). */
 export function exchangeBody(code: CodeDetail, provider?: string): Record<string, string> {
   const body: Record<string, string> = { code: code.code, state: code.state, redirect_uri: code.redirectUri };
   if (code.codeVerifier) body.code_verifier = code.codeVerifier;

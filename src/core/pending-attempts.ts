@@ -2,7 +2,7 @@ import { webStorage } from './web-storage.js';
 
 /**
  * What the callback page needs to reach an attempt when `window.opener` is gone: a channel named after
- * the attempt's state (CONTRACT section 3), and a mark that such an attempt is pending, kept in
+ * the attempt's state, and a mark that such an attempt is pending, kept in
  * localStorage because a popup severed by Cross-Origin-Opener-Policy shares only the origin's storage.
  */
 export const channelName = (state: string) => `oauth-connect:${state}`;

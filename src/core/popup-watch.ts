@@ -1,5 +1,9 @@
+import type { Attempt } from './attempt.js';
+
 /** How often a pending attempt looks at its popup. */
 export const POPUP_POLL_MS = 100;
+/** After a popup we saw on the provider's page is closed, how long a response already on its way may still arrive. */
+export const CLOSED_GRACE_MS = 300;
 /**
  * Consecutive looks that must find the popup alive on a page before its closing counts as the user's.
  * During a COOP swap Chromium shows the new page as cross-origin and open for a moment before it
@@ -9,8 +13,8 @@ export const POPUP_POLL_MS = 100;
 const LOOKS_TO_BE_SURE = 5;
 
 /**
- * `closed`: the user closed a popup we had seen alive on a page (the provider's, or any but our blank one).
- * `severed`: the popup reported closed without ever being seen alive past our blank page. That is what
+ * `closed`: the user closed a popup we had seen alive on a page (the provider's, or any but a blank one).
+ * `severed`: the popup reported closed without ever being seen alive past a blank page. That is what
  * a provider sending `Cross-Origin-Opener-Policy` looks like from the opener: its first response moves
  * the popup out of reach while it is still open, and `popup.closed` reads true from then on.
  */
@@ -38,4 +42,22 @@ export function watchPopup(popup: Window, onGone: (closure: PopupClosure) => voi
     onGone(looksAlive >= LOOKS_TO_BE_SURE ? 'closed' : 'severed');
   }, POPUP_POLL_MS);
   return () => clearInterval(timer);
+}
+
+/**
+ * Watches the attempt's popup: closed by the user, the attempt ends as cancelled once a response already
+ * on its way had time to arrive; severed, it stays pending (the broadcast, Cancel or the timeout ends it).
+ */
+export function watchAttemptPopup(attempt: Attempt): void {
+  const stop = watchPopup(attempt.popup!, (closure) => {
+    if (attempt.phase !== 'authorizing') return;
+    if (closure === 'severed') {
+      attempt.callHook('onPhase', 'detached');
+      return;
+    }
+    // The callback posts its message and then closes itself: give that message time to arrive.
+    const timer = setTimeout(() => attempt.finish({ kind: 'cancel', reason: 'popup_closed' }), CLOSED_GRACE_MS);
+    attempt.onRelease(() => clearTimeout(timer));
+  });
+  attempt.onRelease(stop);
 }

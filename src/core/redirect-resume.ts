@@ -1,9 +1,4 @@
-import {
-  completeAuthorization,
-  type AttemptEnvironment,
-  type AttemptHooks,
-  type AttemptOutcome,
-} from './complete-authorization.js';
+import { Attempt, type AttemptEnvironment, type AttemptHooks } from './attempt.js';
 import type { ResolvedConfig } from './config.js';
 import { OAuthConnectError, timeoutError } from './errors.js';
 import { takeRedirectResult } from './redirect-store.js';
@@ -16,28 +11,21 @@ import { takeRedirectResult } from './redirect-store.js';
 export function resumeRedirect(
   config: ResolvedConfig,
   env: AttemptEnvironment,
-  hooks: AttemptHooks,
-  signal: AbortSignal,
-): Promise<AttemptOutcome | undefined> | undefined {
+  hooks: AttemptHooks = {},
+): Attempt | undefined {
   const taken = takeRedirectResult(env.window, { clientId: config.clientId, authorizeUrl: config.authorizeUrl.href });
   if (!taken) return undefined;
-  const {
-    record,
-    response: { params, redirectUri: arrivedAt },
-  } = taken;
-  if (params.state !== record.state) {
-    return Promise.resolve({
-      kind: 'error',
-      error: new OAuthConnectError(
-        'state_mismatch',
-        'unexpected "state" response parameter value: not the one this page sent',
-      ),
-    });
+  const { record, response } = taken;
+  const attempt = new Attempt(hooks);
+  if (response.params.state !== record.state) {
+    const problem = 'unexpected "state" response parameter value: not the one this page sent';
+    attempt.fail(new OAuthConnectError('state_mismatch', problem));
+  } else if (config.timeoutMs > 0 && Date.now() - record.createdAt > config.timeoutMs) {
+    attempt.fail(timeoutError(config.timeoutMs));
+  } else {
+    const returning = record.redirectUri ? { ...config, redirectUri: record.redirectUri } : config;
+    const { codeVerifier, nonce } = record;
+    attempt.receive(response.params, { config: returning, codeVerifier, nonce, arrivedAt: response.redirectUri, env });
   }
-  if (config.timeoutMs > 0 && Date.now() - record.createdAt > config.timeoutMs) {
-    return Promise.resolve({ kind: 'error', error: timeoutError(config.timeoutMs) });
-  }
-  const returning = record.redirectUri ? { ...config, redirectUri: record.redirectUri } : config;
-  const { codeVerifier, nonce } = record;
-  return completeAuthorization(params, { config: returning, codeVerifier, nonce, arrivedAt, env, hooks, signal });
+  return attempt;
 }

@@ -3,7 +3,7 @@ import { ServerError } from './errors.js';
 import { discover, requestOptions } from './oauth/authorization-server.js';
 import { endpointFailure } from './oauth/oauth-errors.js';
 import { assertOnOrigin, createOutboundFetch, type OutboundOptions } from './outbound/index.js';
-import { singleFlight } from './single-flight.js';
+import { singleFlight } from '../protocol/single-flight.js';
 import { memoryClientStore } from './stores/memory-stores.js';
 import type { ClientStore, Lock, RegisteredClient } from './stores/store-types.js';
 
@@ -46,11 +46,10 @@ export function redirectUriFor(metadata: ClientMetadata, instance: string): stri
   return typeof metadata.redirectUri === 'function' ? metadata.redirectUri(instance) : metadata.redirectUri;
 }
 
-async function registerAtGancio(
-  instance: string,
-  metadata: ClientMetadata,
-  fetcher: typeof fetch,
-): Promise<RegisteredClient> {
+/** One way of registering a client at an instance. */
+type Registration = (instance: string, metadata: ClientMetadata, fetcher: typeof fetch) => Promise<RegisteredClient>;
+
+const registerAtGancio: Registration = async (instance, metadata, fetcher) => {
   const form = new URLSearchParams({
     client_name: metadata.clientName,
     redirect_uris: redirectUriFor(metadata, instance),
@@ -75,13 +74,9 @@ async function registerAtGancio(
     throw new ServerError(502, 'temporarily_unavailable', `${what} failed (HTTP ${response.status})`);
   }
   return { clientId: body.client_id, clientSecret: body.client_secret };
-}
+};
 
-async function registerDynamically(
-  instance: string,
-  metadata: ClientMetadata,
-  fetcher: typeof fetch,
-): Promise<RegisteredClient> {
+const registerDynamically: Registration = async (instance, metadata, fetcher) => {
   const server = await discover(instance, fetcher, 'oauth2').catch(() => discover(instance, fetcher, 'oidc'));
   if (!server.registration_endpoint)
     throw new ServerError(502, 'temporarily_unavailable', `${instance} publishes no registration_endpoint`);
@@ -105,7 +100,7 @@ async function registerDynamically(
   } catch (error) {
     throw endpointFailure(error, `client registration at ${instance}`);
   }
-}
+};
 
 /** Registers a new client at `instance` and returns its credentials. */
 export async function registerClient(instance: string, options: ClientRegistryOptions): Promise<RegisteredClient> {

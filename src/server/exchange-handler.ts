@@ -1,8 +1,8 @@
 import { ServerError } from './errors.js';
 import { FlowKeeper } from './flow-keeper.js';
-import { asServerError, guardHandler, type FetchHandler } from './http/guard-handler.js';
+import { asServerError, type FetchHandler } from './http/guard-handler.js';
 import { jsonResponse } from './http/json-response.js';
-import { readJsonBody, takesPreReadBody } from './http/read-json-body.js';
+import { postHandler } from './http/post-handler.js';
 import { optionalField, requiredField } from './http/request-fields.js';
 import { redeemCode } from './oauth/code-grant.js';
 import type { TokenSet } from './oauth/token-set.js';
@@ -107,49 +107,39 @@ function checkMixUp(body: ExchangeRequestBody, flow: KeptFlow): void {
  */
 export function createExchangeHandler(options: ExchangeHandlerOptions, keeper = new FlowKeeper(options)): FetchHandler {
   const fetchers = outboundFetchers(options);
-  return takesPreReadBody(
-    guardHandler(async (request) => {
-      const json = await readJsonBody(request);
-      const refusal = await options.authorize?.(request);
-      if (refusal) return refusal;
-      const body = readExchangeBody(json);
+  return postHandler(options, async (json, request) => {
+    const body = readExchangeBody(json);
 
-      const taken = await keeper.take(body.state, request);
-      const clear = keeper.clearCookie(body.state, request);
-      try {
-        if ('refused' in taken) throw refuse(`"state" refused: ${taken.refused}`);
-        const flow = 'flow' in taken ? taken.flow : await browserStartedFlow(body, options, keeper);
-        checkMixUp(body, flow);
-        const perInstance = flow.instance !== undefined;
-        const settings = await resolveProvider(
-          options.providers,
-          flow.provider,
-          flow.instance,
-          perInstance ? fetchers.guarded : fetchers.plain,
-        );
-        if (settings.clientId !== flow.clientId || settings.tokenEndpoint !== flow.tokenEndpoint) {
-          throw refuse("the provider's client or token endpoint changed since this flow started; start again");
-        }
-        if (!(await keeper.claimCode(body.code))) throw refuse('this code was already submitted', 'invalid_grant');
-        const tokens = await redeemCode(
-          { ...settings, clientId: flow.clientId, tokenEndpoint: flow.tokenEndpoint, issuer: flow.issuer },
-          { code: body.code, redirectUri: flow.redirectUri, codeVerifier: flow.codeVerifier, nonce: flow.nonce },
-          perInstance ? fetchers.guarded : fetchers.plain,
-        );
-        const context: TokenContext = {
-          provider: flow.provider,
-          instance: flow.instance,
-          settings,
-          serverStarted: 'flow' in taken,
-          request,
-        };
-        const answer = await options.onTokens(tokens, context);
-        return jsonResponse(answer ?? { connected: true, provider: flow.provider }, 200, { 'Set-Cookie': clear });
-      } catch (error) {
-        const failure = asServerError(error);
-        failure.headers = { ...failure.headers, 'Set-Cookie': clear };
-        throw failure;
+    const taken = await keeper.take(body.state, request);
+    const clear = keeper.clearCookie(body.state, request);
+    try {
+      if ('refused' in taken) throw refuse(`"state" refused: ${taken.refused}`);
+      const flow = 'flow' in taken ? taken.flow : await browserStartedFlow(body, options, keeper);
+      checkMixUp(body, flow);
+      const fetcher = flow.instance === undefined ? fetchers.plain : fetchers.guarded;
+      const settings = await resolveProvider(options.providers, flow.provider, flow.instance, fetcher);
+      if (settings.clientId !== flow.clientId || settings.tokenEndpoint !== flow.tokenEndpoint) {
+        throw refuse("the provider's client or token endpoint changed since this flow started; start again");
       }
-    }, options.onError),
-  );
+      if (!(await keeper.claimCode(body.code))) throw refuse('this code was already submitted', 'invalid_grant');
+      const tokens = await redeemCode(
+        { ...settings, clientId: flow.clientId, tokenEndpoint: flow.tokenEndpoint, issuer: flow.issuer },
+        { code: body.code, redirectUri: flow.redirectUri, codeVerifier: flow.codeVerifier, nonce: flow.nonce },
+        fetcher,
+      );
+      const context: TokenContext = {
+        provider: flow.provider,
+        instance: flow.instance,
+        settings,
+        serverStarted: 'flow' in taken,
+        request,
+      };
+      const answer = await options.onTokens(tokens, context);
+      return jsonResponse(answer ?? { connected: true, provider: flow.provider }, 200, { 'Set-Cookie': clear });
+    } catch (error) {
+      const failure = asServerError(error);
+      failure.headers = { ...failure.headers, 'Set-Cookie': clear };
+      throw failure;
+    }
+  });
 }

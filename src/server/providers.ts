@@ -1,3 +1,4 @@
+import { parseHttpUrl } from '../protocol/urls.js';
 import { ServerError } from './errors.js';
 import { discover } from './oauth/authorization-server.js';
 import type { TokenEndpointClient } from './oauth/token-set.js';
@@ -26,7 +27,10 @@ export interface ProviderSettings extends Omit<TokenEndpointClient, 'tokenEndpoi
   display?: string;
   /** `web_message` when the provider posts the response to the opener itself. */
   responseMode?: 'query' | 'fragment' | 'web_message';
-  /** Extra authorize parameters. */
+  /**
+   * Extra authorize parameters. The names the request sets itself (`state`, `client_id`, …, see
+   * `RESERVED_PARAMS`) are refused: the start handler answers 500 `server_error` naming the one.
+   */
   params?: Record<string, string>;
   /**
    * Also accept flows the widget started in the browser (no `start-url`): the widget then checked
@@ -45,20 +49,6 @@ export type ResolvedProvider = ProviderSettings & { authorizeEndpoint: string; t
 export type ProviderEntry = ProviderSettings | ((instance: string) => ProviderSettings | Promise<ProviderSettings>);
 
 export type ProviderTable = Record<string, ProviderEntry>;
-
-/** The origin of an instance address: `https://host[:port]` only, no path, query, fragment or credentials. */
-export function readInstanceOrigin(value: string): string | undefined {
-  let url: URL;
-  try {
-    url = new URL(value);
-  } catch {
-    return undefined;
-  }
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
-  if (url.username || url.password || url.search || url.hash || (url.pathname !== '/' && url.pathname !== ''))
-    return undefined;
-  return url.origin;
-}
 
 export function isPerInstance(
   entry: ProviderEntry | undefined,
@@ -89,6 +79,10 @@ async function completeFromMetadata(settings: ProviderSettings, fetcher: typeof 
       'server_error',
       'a provider needs "authorizeEndpoint" and "tokenEndpoint", or "issuer" with "discovery"',
     );
+  }
+  // The browser navigates to the authorization endpoint: only an http(s) URL may reach it.
+  if (!parseHttpUrl(resolved.authorizeEndpoint)) {
+    throw new ServerError(500, 'server_error', 'the provider\'s "authorizeEndpoint" must be an http(s) URL');
   }
   return resolved as ResolvedProvider;
 }

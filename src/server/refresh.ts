@@ -2,7 +2,7 @@ import { createOutboundFetch, type OutboundOptions } from './outbound/index.js';
 import { refreshTokens } from './oauth/refresh-grant.js';
 import type { TokenEndpointClient, TokenSet } from './oauth/token-set.js';
 import { ServerError } from './errors.js';
-import { singleFlight } from './single-flight.js';
+import { singleFlight } from '../protocol/single-flight.js';
 import type { Lock } from './stores/store-types.js';
 
 export { refreshTokens } from './oauth/refresh-grant.js';

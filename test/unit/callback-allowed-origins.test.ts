@@ -51,6 +51,7 @@ test.each([
   ["the stranger's origin in upper case", location.origin.toUpperCase()],
   ["the stranger's origin with a trailing slash", `${location.origin}/`],
   ['a javascript: URL', 'javascript:alert(1)'],
+  ["the stranger's host under another scheme", `wss://${location.host}`],
 ])('allowed origin %s: a stranger opener receives nothing, and a warning names the value', async (_name, listed) => {
   const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
   const received = await deliveredHere(() => {

@@ -3,10 +3,11 @@ import { userEvent } from 'vitest/browser';
 import { handleCallback } from '../../src/callback.js';
 import { FIXTURES } from './element-helpers.js';
 
-/** A stand-in for the callback page's window, recording what it posts. */
+/** A stand-in for the callback page's window, recording what it posts; no attempt or redirect in its storage. */
 function fakeCallbackWindow(href: string, opener: { postMessage(message: unknown, origin: string): void } | null) {
   const url = new URL(href);
   const replaced: string[] = [];
+  const events = new EventTarget();
   let closed = false;
   const win = {
     location: url,
@@ -14,8 +15,11 @@ function fakeCallbackWindow(href: string, opener: { postMessage(message: unknown
     opener,
     document: document.implementation.createHTMLDocument(),
     close: () => (closed = true),
+    addEventListener: events.addEventListener.bind(events),
+    localStorage: {},
+    sessionStorage: {},
   };
-  return { win: win as unknown as Window, replaced, isClosed: () => closed };
+  return { win: win as unknown as Window, replaced, isClosed: () => closed, events };
 }
 
 test('posts the response, with where it arrived, to its own origin and the listed ones only, then closes', () => {
@@ -66,8 +70,8 @@ test.each([
   expect(posts[0]).toEqual({ type: 'oauth-connect:callback', v: 1, params, redirect_uri: 'https://app.test/cb' });
 });
 
-test('a repeated or missing state hands nothing to anyone', () => {
-  for (const query of ['?code=a&state=s1&state=s2', '?code=a']) {
+test('a repeated, oversized or missing state hands nothing to anyone', () => {
+  for (const query of ['?code=a&state=s1&state=s2', `?code=a&state=${'s'.repeat(5000)}`, '?code=a']) {
     const posts: unknown[] = [];
     const { win } = fakeCallbackWindow(`https://app.test/cb${query}`, {
       postMessage: (message) => posts.push(message),
@@ -77,12 +81,45 @@ test('a repeated or missing state hands nothing to anyone', () => {
   }
 });
 
+test('a query that holds a state is the response, even when the fragment holds another', () => {
+  const posts: unknown[] = [];
+  const opener = { postMessage: (message: unknown) => posts.push(message) };
+  handleCallback({ window: fakeCallbackWindow('https://app.test/cb?code=q&state=s1#code=f&state=s2', opener).win });
+  expect(posts[0]).toMatchObject({ params: { code: 'q', state: 's1' } });
+});
+
+test('its own origin listed again is posted to once', () => {
+  const origins: string[] = [];
+  const opener = { postMessage: (_message: unknown, origin: string) => origins.push(origin) };
+  const { win } = fakeCallbackWindow('https://app.test/cb?code=c0de&state=s1', opener);
+  handleCallback({ window: win, allowedOrigins: ['https://app.test', 'https://www.app.test', 'https://app.test'] });
+  expect(origins).toEqual(['https://app.test', 'https://www.app.test']);
+});
+
 test('opened with no opener: scrubs the URL, posts nothing and says so in plain text', () => {
   const { win, replaced, isClosed } = fakeCallbackWindow('https://app.test/cb?code=c0de&state=s1', null);
   expect(handleCallback({ window: win })).toBe('no_opener');
   expect(replaced).toEqual(['/cb']);
   expect(isClosed()).toBe(false);
   expect(win.document.body.textContent).toMatch(/Nothing is waiting for this page/);
+});
+
+test('the page may word the message itself; its text is shown as text', () => {
+  const { win } = fakeCallbackWindow('https://app.test/cb', null);
+  expect(handleCallback({ window: win, message: '<b>Nothing to do here</b>' })).toBe('no_response');
+  expect(win.document.body.textContent).toBe('<b>Nothing to do here</b>');
+  expect(win.document.body.querySelector('b')).toBeNull();
+});
+
+test('run from the head, before the body exists: the message appears once the page has loaded', () => {
+  const { win, events } = fakeCallbackWindow('https://app.test/cb?code=c0de&state=s1', null);
+  const { document: page } = win;
+  page.body.remove();
+  expect(handleCallback({ window: win })).toBe('no_opener');
+  page.documentElement.append(page.createElement('body'));
+  expect(page.body.textContent).toBe('');
+  events.dispatchEvent(new Event('load'));
+  expect(page.body.textContent).toMatch(/Nothing is waiting for this page/);
 });
 
 test('in a real popup: the opener receives the message from the callback origin, and the popup closes itself', async () => {

@@ -1,7 +1,7 @@
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { page, userEvent } from 'vitest/browser';
 import { OAuthConnectElement } from '../../src/oauth-connect.js';
-import { button, endEvents, mountWidget, nextEvent, recordEvents } from './element-helpers.js';
+import { FIXTURES, button, endEvents, mountWidget, nextEvent, recordEvents } from './element-helpers.js';
 
 afterEach(() => {
   for (const element of document.querySelectorAll('oauth-connect')) element.remove();
@@ -22,14 +22,69 @@ describe('<oauth-connect> creation', () => {
     expect(customElements.get('oauth-connect')).toBe(OAuthConnectElement);
   });
 
-  test('attributes map to camelCase properties and back', async () => {
+  test('attributes set their camelCase properties', async () => {
     const { element } = await mountWidget({ attributes: { 'popup-width': '420', 'exchange-credentials': 'include' } });
     expect(element.popupWidth).toBe(420);
     expect(element.exchangeCredentials).toBe('include');
-    element.messageOrigins = 'https://a.test';
+  });
+
+  test('a bare <oauth-connect> keeps only the attributes its author wrote, even after properties change', async () => {
+    const element = document.createElement('oauth-connect');
+    element.setAttribute('client-id', 'mine');
+    document.body.append(element);
     await element.updateComplete;
-    expect(element.getAttribute('message-origins')).toBe('https://a.test');
-    expect(element.getAttribute('status')).toBe('idle');
+    expect(element.getAttributeNames()).toEqual(['client-id']);
+    element.messageOrigins = 'https://a.test';
+    element.scope = 'openid';
+    element.timeout = 5;
+    await element.updateComplete;
+    expect(element.getAttributeNames()).toEqual(['client-id']);
+  });
+
+  test('only disabled and status reflect, status once an attempt has changed it', async () => {
+    const { element } = await mountWidget({ attributes: { pkce: 'plain' } });
+    expect(element.hasAttribute('status')).toBe(false);
+    element.disabled = true;
+    await element.updateComplete;
+    expect(element.hasAttribute('disabled')).toBe(true);
+    element.disabled = false;
+    await element.updateComplete;
+    expect(element.hasAttribute('disabled')).toBe(false);
+    await element.connect().catch(() => {});
+    await element.updateComplete;
+    expect(element.getAttribute('status')).toBe('error');
+  });
+});
+
+describe('OAuthConnectElement.define', () => {
+  test('defining the same class under its tag again is harmless and silent', () => {
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(() => OAuthConnectElement.define()).not.toThrow();
+    expect(warn).not.toHaveBeenCalled();
+    warn.mockRestore();
+  });
+
+  test('another class holding the tag stays, with a warning', () => {
+    const tag = `taken-${Date.now()}`;
+    class Other extends HTMLElement {}
+    customElements.define(tag, Other);
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    expect(() => OAuthConnectElement.define(tag)).not.toThrow();
+    expect(customElements.get(tag)).toBe(Other);
+    expect(warn).toHaveBeenCalledWith(expect.stringContaining(`<${tag}> is already defined by another class`));
+    warn.mockRestore();
+  });
+
+  test('any other failure is thrown: an invalid tag name', () => {
+    class Sub extends OAuthConnectElement {}
+    expect(() => Sub.define('NoDash')).toThrow(DOMException);
+  });
+
+  test('a subclass registers under its own tag and registry', () => {
+    class Sub extends OAuthConnectElement {}
+    const tag = `sub-connect-${Date.now()}`;
+    Sub.define(tag);
+    expect(document.createElement(tag)).toBeInstanceOf(Sub);
   });
 });
 
@@ -63,16 +118,50 @@ describe('<oauth-connect> view', () => {
 });
 
 describe('<oauth-connect> popup', () => {
-  test('opens the popup synchronously inside the click, before any await', async () => {
-    const { element, popups } = await mountWidget({ outcome: 'wait' });
+  test('opens the popup at the final authorize URL synchronously inside the click, before any await', async () => {
+    const { element, popups } = await mountWidget({ outcome: 'wait', attributes: { scope: 'openid' } });
     const opened: string[] = [];
     element.openPopup = (url) => (opened.push(url), null);
     button(element).click(); // dispatches and runs the handler synchronously
-    expect(opened).toEqual(['about:blank']);
+    expect(opened).toHaveLength(1);
+    const url = new URL(opened[0]);
+    expect(url.origin + url.pathname).toBe(`${FIXTURES}/authorize.html`);
+    expect(url.searchParams.get('code_challenge')).toMatch(/^[\w-]{43}$/);
+    expect(url.searchParams.get('state')).toMatch(/^[\w-]{43}$/);
+    expect(url.searchParams.get('nonce')).toMatch(/^[\w-]{43}$/);
     expect(popups).toHaveLength(0);
   });
 
-  test('a click without a user gesture meets the popup blocker: popup_blocked, and the button stays usable', async () => {
+  test('two attempts never share a state, a verifier or a challenge', async () => {
+    const { element } = await mountWidget({ attributes: { scope: 'openid' } });
+    const log = recordEvents(element);
+    for (let attempt = 0; attempt < 2; attempt++) {
+      const success = nextEvent(element, 'oauth-connect-success');
+      await userEvent.click(button(element));
+      await success;
+      await element.updateComplete;
+    }
+    const starts = log
+      .filter(({ type }) => type === 'oauth-connect-start')
+      .map(({ detail }) => new URL(detail.authorizeUrl));
+    const codes = log.filter(({ type }) => type === 'oauth-connect-code').map(({ detail }) => detail);
+    const [first, second] = starts.map((url) => url.searchParams);
+    expect(first.get('state')).not.toBe(second.get('state'));
+    expect(first.get('code_challenge')).not.toBe(second.get('code_challenge'));
+    expect(first.get('nonce')).not.toBe(second.get('nonce'));
+    expect(codes[0].codeVerifier).not.toBe(codes[1].codeVerifier);
+    expect(codes.map(({ state }) => state)).toEqual([first.get('state'), second.get('state')]);
+  });
+
+  test('with start-url the popup opens blank: the backend builds the URL after the click', async () => {
+    const { element } = await mountWidget({ attributes: { 'start-url': '/start' } });
+    const opened: string[] = [];
+    element.openPopup = (url) => (opened.push(url), null);
+    button(element).click();
+    expect(opened).toEqual(['about:blank']);
+  });
+
+  test('without a user gesture the popup blocker answers: popup_blocked, and the button stays usable', async () => {
     const { element } = await mountWidget();
     const log = recordEvents(element);
     // An earlier test's real click may have left transient activation: opening a popup consumes it.
@@ -153,7 +242,7 @@ describe('<oauth-connect> popup', () => {
     expect(exchangeRequests).toHaveLength(0);
   });
 
-  test('a popup that reads closed before it ever showed a page is treated as severed (COOP): still pending, with Cancel', async () => {
+  test('a popup closed before it ever showed a page is severed (COOP): still pending, with Cancel', async () => {
     const { element, popups } = await mountWidget({ outcome: 'wait' });
     const log = recordEvents(element);
     await userEvent.click(button(element));

@@ -47,6 +47,7 @@ describe('where the response arrived (mix-up defence, RFC 9700 section 4.4.2)', 
     await postFromPopup(popups[0], callbackMessage({ code: 'mixed-up', state }, OTHER_CALLBACK));
     expect((await error).detail).toEqual({
       code: 'redirect_mismatch',
+      source: 'client',
       message: `the response arrived at ${OTHER_CALLBACK}, not at this attempt's redirect URI ${CALLBACK}`,
     });
     expect(log.map(({ type }) => type)).toEqual(['oauth-connect-start', 'oauth-connect-error']);
@@ -122,7 +123,7 @@ describe('redirect fallback: the arrival kept in sessionStorage is checked on re
     }) as unknown as typeof globalThis.fetch;
     const options = { authorizeUrl: AUTHORIZE, clientId: 'c1', redirectUri: CALLBACK, exchangeUrl: '/exchange' };
     const config = resolveConfig(options, document.baseURI);
-    const outcome = resumeRedirect(config, { window, fetch }, {}, new AbortController().signal);
+    const outcome = resumeRedirect(config, { window, fetch })?.outcome;
     return { outcome, requests };
   }
 

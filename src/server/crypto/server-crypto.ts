@@ -2,7 +2,7 @@
  * The server's hashing, MACs and sealing. On Node (20.16+) these run synchronously through node:crypto,
  * which costs a fraction of Web Crypto's thread-pool round trips per request; elsewhere Web Crypto.
  */
-import { base64url } from '../../core/random.js';
+import { decodeBase64url, deriveCodeChallenge, encodeBase64url, isBase64url } from '../../protocol/tokens.js';
 
 type NodeCrypto = typeof import('node:crypto');
 
@@ -37,14 +37,14 @@ export function randomBytes(length: number): Uint8Array<ArrayBuffer> {
   return bytes;
 }
 
-/** base64url without padding (RFC 4648 section 5). */
+/** `encodeBase64url`, through node:crypto's Buffer where there is one. */
 export function toBase64Url(bytes: Uint8Array): string {
   return nodeCrypto
     ? Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('base64url')
-    : base64url(bytes);
+    : encodeBase64url(bytes);
 }
 
-/** An unguessable token: 32 bytes give 43 base64url characters and 256 bits of entropy. */
+/** The protocol's `randomToken`, from the pool and the fast encoder. */
 export function randomToken(byteLength = 32): string {
   return toBase64Url(randomBytes(byteLength));
 }
@@ -54,10 +54,8 @@ export async function sha256(text: string): Promise<Uint8Array> {
   return new Uint8Array(await crypto.subtle.digest('SHA-256', encoder.encode(text)));
 }
 
-/** `code_challenge` for S256: BASE64URL(SHA256(ASCII(code_verifier))) (RFC 7636 section 4.2). */
-export async function codeChallengeOf(verifier: string): Promise<string> {
-  return toBase64Url(await sha256(verifier));
-}
+/** The protocol's `deriveCodeChallenge` (RFC 7636 section 4.2) with the server's hash. */
+export const codeChallengeOf = (verifier: string): Promise<string> => deriveCodeChallenge(verifier, sha256);
 
 /** Keys derived once from the app's secret, one per purpose. */
 export interface SecretKeys {
@@ -120,15 +118,10 @@ export async function unseal(keys: SecretKeys, label: string, bytes: Uint8Array)
   }
 }
 
-/** base64url text back to bytes; undefined for anything else. */
+/** `decodeBase64url`, through node:crypto's Buffer where there is one. */
 export function fromBase64Url(text: string): Uint8Array | undefined {
-  if (!/^[A-Za-z0-9_-]*$/.test(text)) return undefined;
-  if (nodeCrypto) return Buffer.from(text, 'base64url');
-  try {
-    return Uint8Array.from(atob(text.replace(/-/g, '+').replace(/_/g, '/')), (char) => char.charCodeAt(0));
-  } catch {
-    return undefined;
-  }
+  if (!nodeCrypto) return decodeBase64url(text);
+  return isBase64url(text) ? Buffer.from(text, 'base64url') : undefined;
 }
 
 /** Compares two strings in time independent of where they differ. */

@@ -1,4 +1,5 @@
 import * as oauth from 'oauth4webapi';
+import { parseUrl } from '../../protocol/urls.js';
 import { ServerError } from '../errors.js';
 import { endpointFailure } from './oauth-errors.js';
 import type { TokenEndpointClient } from './token-set.js';
@@ -34,6 +35,11 @@ export function clientAuthentication(client: TokenEndpointClient): oauth.ClientA
     : oauth.ClientSecretBasic(client.clientSecret);
 }
 
+/** What every oauth4webapi grant request takes first: the provider, our client, and its authentication. */
+export function grantParties(client: TokenEndpointClient): [oauth.AuthorizationServer, oauth.Client, oauth.ClientAuth] {
+  return [authorizationServer(client), { client_id: client.clientId }, clientAuthentication(client)];
+}
+
 /** oauth4webapi's request options: our outbound fetch (timeouts, size caps, the guard) decides what may be reached. */
 export function requestOptions(fetcher: typeof fetch) {
   return { [oauth.customFetch]: fetcher as never, [oauth.allowInsecureRequests]: true };
@@ -54,12 +60,8 @@ export async function discover(
   const key = `${algorithm} ${issuer}`;
   const cached = discovered.get(key);
   if (cached && cached.until > Date.now()) return cached.server;
-  let expected: URL;
-  try {
-    expected = new URL(issuer);
-  } catch {
-    throw new ServerError(500, 'server_error', `the issuer ${JSON.stringify(issuer)} is not a URL`);
-  }
+  const expected = parseUrl(issuer);
+  if (!expected) throw new ServerError(500, 'server_error', `the issuer ${JSON.stringify(issuer)} is not a URL`);
   try {
     const response = await oauth.discoveryRequest(expected, { ...requestOptions(fetcher), algorithm });
     const server = await oauth.processDiscoveryResponse(expected, response);

@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { ServerError } from '../errors.js';
-import { authorizationServer, clientAuthentication, requestOptions } from './authorization-server.js';
+import { grantParties, requestOptions } from './authorization-server.js';
 import { endpointFailure } from './oauth-errors.js';
 import { queryGrant } from './query-grant.js';
 import { TokenEndpointError, type TokenEndpointClient, type TokenSet } from './token-set.js';
@@ -33,8 +33,7 @@ export async function redeemCode(
     if (grant.codeVerifier) params.code_verifier = grant.codeVerifier;
     return queryGrant(client, params, fetcher);
   }
-  const server = authorizationServer(client);
-  const app: oauth.Client = { client_id: client.clientId };
+  const [server, app, auth] = grantParties(client);
   const what = `the token endpoint of ${server.issuer}`;
   try {
     // The state was checked by the flow keeper already; this only brands the parameters for the grant.
@@ -44,14 +43,15 @@ export async function redeemCode(
       new URLSearchParams({ code: grant.code }),
       oauth.skipStateCheck,
     );
+    const verifier = grant.codeVerifier ?? oauth.nopkce;
     const options = requestOptions(fetcher);
     const response = await oauth.authorizationCodeGrantRequest(
       server,
       app,
-      clientAuthentication(client),
+      auth,
       callback,
       grant.redirectUri,
-      grant.codeVerifier ?? oauth.nopkce,
+      verifier,
       options,
     );
     const tokens = await oauth.processAuthorizationCodeResponse(server, app, response, {
@@ -75,7 +75,8 @@ export async function checkIdTokenSignature(
     throw new ServerError(
       500,
       'server_error',
-      `an ID Token came from ${server.issuer}, but its keys are unknown: set "jwksUri" or "discovery" for this provider`,
+      `an ID Token came from ${server.issuer}, but its keys are unknown: ` +
+        'set "jwksUri" or "discovery" for this provider',
     );
   }
   try {

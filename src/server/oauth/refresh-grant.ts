@@ -1,6 +1,6 @@
 import * as oauth from 'oauth4webapi';
 import { ServerError } from '../errors.js';
-import { authorizationServer, clientAuthentication, requestOptions } from './authorization-server.js';
+import { grantParties, requestOptions } from './authorization-server.js';
 import { checkIdTokenSignature } from './code-grant.js';
 import { endpointFailure } from './oauth-errors.js';
 import { queryGrant } from './query-grant.js';
@@ -20,17 +20,10 @@ export async function refreshTokens(
   if (client.style === 'query') {
     fresh = await queryGrant(client, { grant_type: 'refresh_token', refresh_token: current.refresh_token }, fetcher);
   } else {
-    const server = authorizationServer(client);
-    const app: oauth.Client = { client_id: client.clientId };
+    const [server, app, auth] = grantParties(client);
     try {
       const options = requestOptions(fetcher);
-      const response = await oauth.refreshTokenGrantRequest(
-        server,
-        app,
-        clientAuthentication(client),
-        current.refresh_token,
-        options,
-      );
+      const response = await oauth.refreshTokenGrantRequest(server, app, auth, current.refresh_token, options);
       fresh = (await oauth.processRefreshTokenResponse(server, app, response)) as TokenSet;
       if (fresh.id_token) await checkIdTokenSignature(server, response, fetcher);
     } catch (error) {

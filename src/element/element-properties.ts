@@ -1,0 +1,25 @@
+import type { PropertyDeclaration, PropertyDeclarations } from 'lit';
+
+/** Properties that only change the view; a change to any other one is a new configuration. */
+export const VIEW_PROPERTIES: ReadonlySet<PropertyKey> = new Set(['label', 'disabled', 'instanceLabel']);
+
+/** `popupWidth` → `popup-width`: every attribute is its property's name in kebab case. */
+const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+
+const declare = (names: string, type?: PropertyDeclaration['type']) =>
+  names.split(' ').map((name): [string, PropertyDeclaration] => [name, { attribute: kebab(name), type }]);
+
+/**
+ * Every attribute, mapped to its camelCase property. None reflects but `disabled` (and `status`, written
+ * by the element once an attempt has changed it): the host keeps the attributes its author wrote, and no
+ * others.
+ */
+export const elementProperties: PropertyDeclarations = Object.fromEntries([
+  ...declare(
+    'authorizeUrl clientId redirectUri scope exchangeUrl startUrl display pkce params responseMode messageOrigins ' +
+      'issuer fallback exchangeCredentials csrfOrigins label provider instance instanceLabel',
+  ),
+  ...declare('popupWidth popupHeight timeout exchangeTimeout', Number),
+  ...declare('askInstance', Boolean),
+  ['disabled', { type: Boolean, reflect: true }],
+]);

@@ -1,0 +1,2 @@
+// oidc-client-ts as a script tag would carry it: the whole public API on one global.
+export * from 'oidc-client-ts';

@@ -1,0 +1,77 @@
+import { afterEach, expect, test } from 'vitest';
+import { ConnectController, type ConnectHost } from '../../src/element/connect-controller.js';
+import { mountWidget } from './element-helpers.js';
+
+afterEach(() => {
+  for (const element of document.querySelectorAll('oauth-connect, [data-fake-host]')) element.remove();
+});
+
+/** A stand-in host: what a ReactiveController needs of an element, and the element's options. */
+function fakeHost() {
+  const host = document.createElement('div') as unknown as ConnectHost & { updates: number };
+  host.updates = 0;
+  Object.assign(host, {
+    addController() {},
+    removeController() {},
+    requestUpdate: () => host.updates++,
+    updateComplete: Promise.resolve(true),
+    openPopup: () => null,
+    fetch: () => Promise.reject(new Error('no network here')),
+  });
+  host.dataset.fakeHost = '';
+  document.body.append(host); // values are made for a host on the page only
+  return host;
+}
+
+test('prepares the next attempt when its host connects', async () => {
+  const controller = new ConnectController(fakeHost());
+  expect(controller.prepared).toBeUndefined();
+  controller.hostConnected();
+  await controller.preparing;
+  expect(controller.prepared).toMatchObject({
+    state: expect.stringMatching(/^[\w-]{43}$/),
+    codeVerifier: expect.stringMatching(/^[\w-]{43}$/),
+    codeChallenge: expect.stringMatching(/^[\w-]{43}$/),
+  });
+});
+
+test('preparing again discards the values made before, and never returns them again', async () => {
+  const controller = new ConnectController(fakeHost());
+  await controller.prepare();
+  const first = controller.prepared!;
+  const again = controller.prepare();
+  expect(controller.prepared).toBeUndefined();
+  await again;
+  expect(controller.prepared!.state).not.toBe(first.state);
+  expect(controller.prepared!.codeVerifier).not.toBe(first.codeVerifier);
+});
+
+test('a configuration change on the element discards the prepared values; a label change does not', async () => {
+  const { element } = await mountWidget(); // its first values are ready
+  const opened: string[] = [];
+  element.openPopup = (url) => (opened.push(url), null);
+  const digest = crypto.subtle.digest.bind(crypto.subtle);
+  let digests = 0;
+  let release = () => {};
+  crypto.subtle.digest = ((...args: Parameters<typeof digest>) => {
+    digests++;
+    return new Promise((resolve) => (release = () => resolve(digest(...args))));
+  }) as typeof crypto.subtle.digest;
+  try {
+    element.label = 'Link';
+    await element.updateComplete;
+    expect(digests).toBe(0);
+
+    element.scope = 'profile';
+    await expect.poll(() => digests).toBe(1);
+    element.connect().catch(() => {});
+    expect(opened).toEqual(['about:blank']); // the values made for the old configuration are gone
+
+    release();
+    await element.updateComplete;
+    element.connect().catch(() => {});
+    expect(new URL(opened[1]).searchParams.get('scope')).toBe('profile');
+  } finally {
+    crypto.subtle.digest = digest;
+  }
+});
