@@ -28,8 +28,9 @@ export function openAttempt(
   if (attempt.phase === 'done') return;
   const win = env.window;
   if (config.pkce === 'S256' && !canDeriveCodeChallenge(win)) {
-    const problem = 'S256 needs Web Crypto, which this page only has in a secure context (https)';
-    attempt.fail(invalidConfig('pkce', `${problem}; use https or set pkce="off"`));
+    attempt.fail(
+      invalidConfig('pkce', 'S256 needs a secure context (https) for Web Crypto; use https or set pkce="off"'),
+    );
     return;
   }
   const request = config.startUrl ? undefined : authorizationRequest(config, prepared);

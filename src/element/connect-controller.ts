@@ -7,15 +7,7 @@ import type { ConnectResult } from '../core/exchange.js';
 import { openAttempt } from '../core/popup-attempt.js';
 import { prepareRequest, type PreparedRequest } from '../core/prepared-request.js';
 import { resumeRedirect } from '../core/redirect-resume.js';
-import { readRedirect } from '../core/redirect-store.js';
-
-/** Resolves when the browser is idle (soon, where it cannot say). */
-const idle = () =>
-  new Promise((resolve) =>
-    typeof requestIdleCallback === 'function'
-      ? requestIdleCallback(resolve, { timeout: 500 })
-      : setTimeout(resolve, 50),
-  );
+import { idle, whenRedirectReturns } from './after-first-render.js';
 
 export type ConnectStatus = 'idle' | 'authorizing' | 'exchanging' | 'connected' | 'error';
 
@@ -67,9 +59,7 @@ export class ConnectController implements ReactiveController {
     const win = this.host.ownerDocument.defaultView;
     if (!win || this.#resumeChecked) return;
     this.#resumeChecked = true;
-    const resume = () => setTimeout(() => this.#resume());
-    if (this.host.ownerDocument.readyState === 'complete') resume();
-    else win.addEventListener('load', resume, { once: true });
+    whenRedirectReturns(win, () => this.#resume());
   }
 
   hostDisconnected(): void {
@@ -129,8 +119,8 @@ export class ConnectController implements ReactiveController {
     this.#attempt?.abort();
   }
 
+  /** Called only when a redirect attempt is stored: finishes it when it is this element's configuration. */
   #resume(): void {
-    if (!readRedirect(this.#environment().window)) return; // the common case: no redirect is coming back
     let config;
     try {
       config = resolveConfig(this.host, this.host.ownerDocument.baseURI);
