@@ -5,6 +5,7 @@ import {
   memoryClientStore,
   memoryLock,
   type ProviderSettings,
+  type Lock,
   type TokenSet,
 } from '../../src/server.js';
 import { startApp, startFlow } from './harness/app-harness.js';
@@ -34,25 +35,31 @@ function reuseRevokingProvider() {
   return { fetcher, calls: () => calls, revoked: () => revoked, live: () => live };
 }
 
+/** One user's tokens, kept where every refresher (every "process") reads and writes them. */
+const keptTokens = () => ({ kept: { access_token: 'a1', refresh_token: 'r1' } as TokenSet });
+
+/** A refresher as one process of the app builds it. */
+function refresherOf(provider: ReturnType<typeof reuseRevokingProvider>, tokens: { kept: TokenSet }, lock?: Lock) {
+  return createTokenRefresher<string>({
+    client: () => ({
+      tokenEndpoint: 'https://p.example/token',
+      clientId: 'c',
+      clientSecret: 's',
+      style: 'client_secret_post',
+    }),
+    load: () => tokens.kept,
+    save: (_key, fresh) => void (tokens.kept = fresh),
+    lock,
+    fetch: provider.fetcher,
+  });
+}
+
 describe('createTokenRefresher with a shared lock', () => {
   test('two refreshers (two processes) refreshing one key at once: one provider call, the grant stays alive', async () => {
     const provider = reuseRevokingProvider();
-    let kept: TokenSet = { access_token: 'a1', refresh_token: 'r1' };
+    const tokens = keptTokens();
     const lock = memoryLock();
-    const make = () =>
-      createTokenRefresher<string>({
-        client: () => ({
-          tokenEndpoint: 'https://p.example/token',
-          clientId: 'c',
-          clientSecret: 's',
-          style: 'client_secret_post',
-        }),
-        load: () => kept,
-        save: (_key, tokens) => void (kept = tokens),
-        lock,
-        fetch: provider.fetcher,
-      });
-    const [one, two] = [make(), make()];
+    const [one, two] = [refresherOf(provider, tokens, lock), refresherOf(provider, tokens, lock)];
     for (let round = 0; round < 5; round++) {
       const before = provider.calls();
       const [a, b] = await Promise.all([one.refresh('user'), two.refresh('user')]);
@@ -60,24 +67,13 @@ describe('createTokenRefresher with a shared lock', () => {
       expect(a.refresh_token).toBe(b.refresh_token);
     }
     expect(provider.revoked()).toBe(false);
-    expect(kept.refresh_token).toBe(provider.live());
+    expect(tokens.kept.refresh_token).toBe(provider.live());
   });
 
   test('without the lock, the same race spends the refresh token twice and the provider revokes the grant', async () => {
     const provider = reuseRevokingProvider();
-    let kept: TokenSet = { access_token: 'a1', refresh_token: 'r1' };
-    const make = () =>
-      createTokenRefresher<string>({
-        client: () => ({
-          tokenEndpoint: 'https://p.example/token',
-          clientId: 'c',
-          clientSecret: 's',
-          style: 'client_secret_post',
-        }),
-        load: () => kept,
-        save: (_key, tokens) => void (kept = tokens),
-        fetch: provider.fetcher,
-      });
+    const tokens = keptTokens();
+    const make = () => refresherOf(provider, tokens);
     const results = await Promise.allSettled([make().refresh('user'), make().refresh('user')]);
     expect(results.map((result) => result.status).sort()).toEqual(['fulfilled', 'rejected']);
     expect(provider.calls()).toBe(2);
