@@ -1,5 +1,6 @@
 import '../../src/oauth-connect.js';
-import type { OAuthConnectElement } from '../../src/oauth-connect.js';
+import { connect, type HeadlessConnectOptions, type OAuthConnectElement } from '../../src/oauth-connect.js';
+import { userEvent } from 'vitest/browser';
 
 export const FIXTURES = `${location.origin}/test/fixtures`;
 
@@ -62,3 +63,27 @@ export function button(element: OAuthConnectElement): HTMLButtonElement {
 }
 
 export const endEvents = (log: EventLog) => log.filter(({ type }) => /success|error|cancel/.test(type));
+
+/**
+ * Headless connect() started from a real click, as a page does it; settles with what it resolved or
+ * rejected with.
+ */
+export function clickToConnect(options: Partial<HeadlessConnectOptions>): Promise<{ value?: unknown; error?: any }> {
+  const trigger = document.createElement('button');
+  document.body.append(trigger);
+  const result = new Promise<{ value?: unknown; error?: any }>((resolve) => {
+    trigger.onclick = () =>
+      resolve(
+        connect({
+          authorizeUrl: `${FIXTURES}/authorize.html?outcome=code`,
+          clientId: 'c',
+          redirectUri: `${FIXTURES}/callback.html`,
+          ...options,
+        }).then(
+          (value) => ({ value }),
+          (error) => ({ error }),
+        ),
+      );
+  });
+  return userEvent.click(trigger).then(() => result.finally(() => trigger.remove()));
+}

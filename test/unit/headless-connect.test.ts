@@ -1,27 +1,5 @@
 import { expect, test } from 'vitest';
-import { userEvent } from 'vitest/browser';
-import { connect, type HeadlessConnectOptions } from '../../src/oauth-connect.js';
-import { FIXTURES } from './element-helpers.js';
-
-function clickToConnect(options: Partial<HeadlessConnectOptions>): Promise<unknown> {
-  const trigger = document.createElement('button');
-  document.body.append(trigger);
-  const result = new Promise((resolve) => {
-    trigger.onclick = () =>
-      resolve(
-        connect({
-          authorizeUrl: `${FIXTURES}/authorize.html?outcome=code`,
-          clientId: 'c',
-          redirectUri: `${FIXTURES}/callback.html`,
-          ...options,
-        }).then(
-          (value) => ({ value }),
-          (error) => ({ error }),
-        ),
-      );
-  });
-  return userEvent.click(trigger).then(() => result.finally(() => trigger.remove()));
-}
+import { clickToConnect, FIXTURES } from './element-helpers.js';
 
 test('connect() runs the flow without the element and resolves with the exchange result', async () => {
   const codes: string[] = [];

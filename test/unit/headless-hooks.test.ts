@@ -1,7 +1,6 @@
 import { expect, test } from 'vitest';
-import { userEvent } from 'vitest/browser';
 import { connect, prepare, type HeadlessConnectOptions } from '../../src/headless.js';
-import { FIXTURES } from './element-helpers.js';
+import { clickToConnect, FIXTURES } from './element-helpers.js';
 
 const base = {
   authorizeUrl: `${FIXTURES}/authorize.html?outcome=code`,
@@ -43,29 +42,18 @@ test('a throwing onStart ends the attempt as hook_failed, not as a configuration
   const prepared = await prepare();
   const thrown = new Error('analytics down');
   const popups: Window[] = [];
-  const trigger = document.createElement('button');
-  document.body.append(trigger);
-  const result = new Promise((resolve) => {
-    trigger.onclick = () =>
-      resolve(
-        connect({
-          ...base,
-          authorizeUrl: `${FIXTURES}/authorize.html?outcome=wait`,
-          prepared,
-          open: (url, features) => {
-            const popup = window.open(url, '_blank', features);
-            if (popup) popups.push(popup);
-            return popup;
-          },
-          onStart: () => {
-            throw thrown;
-          },
-        }).catch((error) => error),
-      );
+  const { error } = await clickToConnect({
+    authorizeUrl: `${FIXTURES}/authorize.html?outcome=wait`,
+    prepared,
+    open: (url, features) => {
+      const popup = window.open(url, '_blank', features);
+      if (popup) popups.push(popup);
+      return popup;
+    },
+    onStart: () => {
+      throw thrown;
+    },
   });
-  await userEvent.click(trigger);
-  const error = (await result) as { code: string; attribute?: string; cause?: unknown };
-  trigger.remove();
   expect(error).toMatchObject({ code: 'hook_failed', message: 'The "onStart" hook threw: analytics down' });
   expect(error.attribute).toBeUndefined();
   expect(error.cause).toBe(thrown);
