@@ -1,6 +1,8 @@
 import { playwright } from '@vitest/browser-playwright';
+import { readdirSync } from 'node:fs';
 import type { Plugin, UserConfig } from 'vite';
 import { defineConfig } from 'vitest/config';
+import { elementDataFiles } from './src/build/element-data-plugin.js';
 import { chromiumLaunchOptions } from './test/browsers.js';
 
 /**
@@ -10,8 +12,8 @@ import { chromiumLaunchOptions } from './test/browsers.js';
  */
 function mangleInternalProperties(): Plugin {
   const names = [
-    'arrivedAt authorizationEndpoint callHook checkFirst config csrfToken endpointName env errorCode',
-    'exchangeTimeoutMs fail failure finish hooks kind messageOriginsGiven moreInfo onPageHide onRelease onResponse',
+    'arrivedAt authorizationEndpoint callHook checkFirst config env',
+    'exchangeTimeoutMs fail finish hooks kind messageOriginsGiven onPageHide onRelease onResponse',
     'origins outcome phase popup preparing receive record request result timeOutAfter timeoutMs webMessage',
   ].join(' ');
   let ours = false;
@@ -42,6 +44,10 @@ const builds: Record<string, UserConfig['build']> = {
         callback: 'src/callback.ts',
         headless: 'src/headless.ts',
         react: 'src/react.ts',
+        'frameworks/react-jsx': 'src/frameworks/react-jsx.ts',
+        'frameworks/preact': 'src/frameworks/preact.ts',
+        'frameworks/vue': 'src/frameworks/vue.ts',
+        'frameworks/svelte': 'src/frameworks/svelte.ts',
         server: 'src/server.ts',
         'server-redis': 'src/server-redis.ts',
       },
@@ -80,8 +86,46 @@ const builds: Record<string, UserConfig['build']> = {
   },
 };
 
+/**
+ * `vite build --mode translations`: each language of src/translations/ as dist/translations/<lang>.js, an IIFE
+ * without imports or exports, so the one file is both the classic script a page loads after (or before) the
+ * bundle and the ES module `oauth-connect/translations/<lang>`. An IIFE build takes one entry: one Vite
+ * environment per language.
+ */
+function translationBuilds(): UserConfig {
+  const languages = readdirSync('src/translations').map((file) => file.replace(/\.ts$/, ''));
+  return {
+    builder: {
+      async buildApp(builder) {
+        for (const lang of languages) await builder.build(builder.environments[lang]);
+      },
+    },
+    environments: Object.fromEntries(
+      languages.map((lang) => [
+        lang,
+        {
+          build: {
+            lib: {
+              entry: `src/translations/${lang}.ts`,
+              formats: ['iife'],
+              name: 'OAuthConnectTranslation', // Vite wants one for an IIFE; nothing is exported to it
+              fileName: () => `${lang}.js`,
+            },
+            outDir: 'dist/translations',
+            minify: true,
+            emptyOutDir: false,
+          },
+        },
+      ]),
+    ),
+  };
+}
+
 export default defineConfig(({ mode }) => ({
   build: { target: 'es2022', ...builds[mode] },
+  ...(mode === 'translations' ? translationBuilds() : {}),
+  // The element's manifest and editor data (custom-elements.json, VS Code and JetBrains files) beside the modules.
+  plugins: mode === 'modules' ? [elementDataFiles()] : [],
   test: {
     reporters: ['default', ['json', { outputFile: 'test-results/vitest.json' }]],
     projects: [

@@ -2,6 +2,7 @@ import { readFile } from 'node:fs/promises';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { extname, join, resolve, sep } from 'node:path';
 import {
+  createDisconnectHandler,
   createExchangeHandler,
   createStartHandler,
   createTokenRefresher,
@@ -23,14 +24,16 @@ export interface RequestRecord {
 
 export interface DemoBackend {
   /**
-   * Connect-style middleware: `/api/start`, `/api/exchange`, `/api/refresh`, `/callback` and the built files under
-   * `/dist/`.
+   * Connect-style middleware: `/api/start`, `/api/exchange`, `/api/refresh`, `/api/disconnect`, `/callback` and the
+   * built files under `/dist/`.
    */
   middleware(req: IncomingMessage, res: ServerResponse, next: () => void): void;
   /** Every request the exchange endpoint received, in order: what tests assert on. */
   exchanges: RequestRecord[];
   /** Every request the start endpoint received. */
   starts: RequestRecord[];
+  /** Every request the disconnect endpoint received. */
+  disconnects: RequestRecord[];
   /** Tokens by `provider:account id`, kept here and never sent to the browser. */
   tokens: Map<string, TokenSet>;
 }
@@ -78,9 +81,13 @@ export function createDemoBackend(
 ): DemoBackend {
   const exchanges: RequestRecord[] = [];
   const starts: RequestRecord[] = [];
+  const disconnects: RequestRecord[] = [];
   const tokens = new Map<string, TokenSet>();
-  /** The last connection per provider, which the refresh endpoint renews. */
-  const latest = new Map<string, { key: string; settings: ResolvedProvider }>();
+  /**
+   * The last connection per provider, which the refresh endpoint renews and Disconnect ends. The demo has one
+   * user; an app finds the user from the request's session.
+   */
+  const latest = new Map<string, { key: string; settings: ResolvedProvider; instance?: string }>();
   const providers: ProviderTable = Object.assign({}, ...demoProviders.map((provider) => provider.entries));
   const ownerOf = (name: string) => demoProviders.find((provider) => name in provider.entries)!;
 
@@ -96,12 +103,30 @@ export function createDemoBackend(
   const start = createStartHandler(options);
   const exchange = createExchangeHandler({
     ...options,
-    async onTokens(tokenSet, { provider, settings }) {
+    async onTokens(tokenSet, { provider, settings, instance }) {
       const account: Account = await ownerOf(provider).profile(tokenSet, settings);
       const key = `${provider}:${account.id}`;
       tokens.set(key, tokenSet);
-      latest.set(provider, { key, settings });
-      return { connected: true, provider, account: { name: account.name, email: account.email } };
+      latest.set(provider, { key, settings, instance });
+      // `account` is what the element shows ("Connected as …"); `profile` is for the page's own text.
+      return {
+        connected: true,
+        provider,
+        account: account.email ?? account.name,
+        profile: { name: account.name, email: account.email },
+      };
+    },
+  });
+  const disconnect = createDisconnectHandler({
+    ...options,
+    loadTokens({ provider }) {
+      const connection = latest.get(provider);
+      const held = connection && tokens.get(connection.key);
+      return held && { ...held, instance: connection.instance };
+    },
+    forgetTokens({ provider }) {
+      tokens.delete(latest.get(provider)?.key ?? '');
+      latest.delete(provider);
     },
   });
   const refresher = createTokenRefresher<string>({
@@ -127,10 +152,12 @@ export function createDemoBackend(
     '/api/start': recorded(start, starts),
     '/api/exchange': recorded(exchange, exchanges),
     '/api/refresh': toNodeListener(refresh),
+    '/api/disconnect': recorded(disconnect, disconnects),
   };
   return {
     exchanges,
     starts,
+    disconnects,
     tokens,
     middleware(req, res, next) {
       const path = new URL(req.url ?? '/', 'http://x').pathname;

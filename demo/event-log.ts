@@ -8,12 +8,13 @@ export function describeEvent(event: CustomEvent): string {
 }
 
 interface DemoExchangeResponse {
-  account?: { name?: string; email?: string };
+  /** The page's fuller view of who connected; `account` is the element's display string. */
+  profile?: { name?: string; email?: string };
   provider?: string;
 }
 
 export function showConnection(target: Element, response: DemoExchangeResponse | null): void {
-  const account = response?.account;
+  const account = response?.profile;
   const email = account?.email ? ` (${account.email})` : '';
   target.textContent = account
     ? `Connected to ${response?.provider ?? 'the provider'} as ${account.name}${email}.`

@@ -8,6 +8,7 @@ const EVENTS = [
   'oauth-connect-success',
   'oauth-connect-error',
   'oauth-connect-cancel',
+  'oauth-connect-disconnect',
 ];
 const log = document.querySelector('#event-log')!;
 const connection = document.querySelector('#connection')!;
@@ -21,6 +22,12 @@ for (const type of EVENTS) {
     if (type === 'oauth-connect-success') showConnection(connection, (event as CustomEvent).detail.response);
   });
 }
+// The element fires nothing once a disconnect has succeeded: its status going back to idle says so.
+new MutationObserver(() => {
+  if (widget.getAttribute('status') === 'idle' && connection.textContent !== 'Not connected.') {
+    connection.textContent = 'Not connected.';
+  }
+}).observe(widget, { attributes: true, attributeFilter: ['status'] });
 
 // The picker: ?provider=kanka&mode=server selects a provider and mode, and links to them.
 const form = document.querySelector<HTMLFormElement>('#picker')!;

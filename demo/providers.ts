@@ -65,7 +65,9 @@ export function demoIdProvider(
     clientSecret: client.clientSecret,
     style: 'client_secret_basic',
     redirectUri: client.redirectUri,
-    scope: 'openid profile email',
+    // offline_access: a refresh token too (with prompt=consent, OpenID Connect Core 1.0 section 11), which
+    // Disconnect revokes first, and the grant with it.
+    scope: 'openid profile email offline_access',
     issuer: oidc.issuer,
     // The signing keys for the ID Token, and whether responses carry `iss`, come from the provider's metadata.
     discovery: true,

@@ -12,6 +12,7 @@ export {
   type HeadlessConnectOptions,
   type PreparedRequest,
 } from './core/connect.js';
+export type { AttemptEnvironment, AttemptPhase } from './core/attempt.js';
 export type { ConnectOptions, Fallback, PkceMethod, ResponseMode } from './core/config.js';
 export {
   ErrorCodes,

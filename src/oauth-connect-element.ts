@@ -1,10 +1,13 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Fallback, PkceMethod, ResponseMode } from './core/config.js';
 import type { ConnectResult } from './core/exchange.js';
 import { ConnectController, type ConnectStatus } from './element/connect-controller.js';
 import { defineElement } from './element/define-element.js';
 import { VIEW_PROPERTIES, elementProperties } from './element/element-properties.js';
+import { errorKey } from './element/error-text.js';
 import { checkTypedInstance, instanceField } from './element/instance-field.js';
+import { LocalizeController } from './i18n/localize-controller.js';
+import type { OAuthConnectStrings } from './i18n/strings.js';
 import { styles } from './oauth-connect-styles.js';
 
 export type { ConnectStatus, OAuthConnectEventMap } from './element/connect-controller.js';
@@ -19,18 +22,23 @@ export type { ConnectStatus, OAuthConnectEventMap } from './element/connect-cont
  * @event oauth-connect-success - The exchange answered 2xx JSON; detail `{ response, status }`.
  * @event oauth-connect-error - The attempt failed; detail `{ code, message, source, status?, description?, uri? }`.
  * @event oauth-connect-cancel - The user closed the popup or `abort()` was called; detail `{ reason }`.
+ * @event oauth-connect-disconnect - The user asked to disconnect, before any request; detail `{ account }`.
+ * Cancelable: `preventDefault()` keeps the element connected and sends nothing.
  * @slot - Button content; replaces `label`.
+ * @slot connected - Shown while connected, before the Disconnect button: a richer view of the account.
  * @csspart button - The connect button.
  * @csspart label - The default label inside the button.
  * @csspart status - The status line (pending, connected, error text).
  * @csspart cancel - The cancel button shown while pending.
+ * @csspart more-info - The link to the provider's `error_uri`, shown after a provider error that has one.
+ * @csspart disconnect - The Disconnect button, shown instead of the connect button while connected.
  * @csspart instance - The server address field (`ask-instance`).
  * @csspart instance-label - The label around that field.
  * @cssprop --oauth-connect-background - Button background.
  * @cssprop --oauth-connect-color - Button text colour.
  * @cssprop --oauth-connect-border - Button border.
- * @cssprop --oauth-connect-radius - Button corner radius.
- * @cssprop --oauth-connect-padding - Button padding.
+ * @cssprop --oauth-connect-radius - Button corner radius (also of Disconnect).
+ * @cssprop --oauth-connect-padding - Button padding (also of Disconnect).
  * @cssprop --oauth-connect-focus-ring - Focus outline colour.
  * @cssprop --oauth-connect-status-color - Status text colour.
  * @cssprop --oauth-connect-error-color - Status text colour on error.
@@ -86,8 +94,8 @@ export class OAuthConnectElement extends LitElement {
   exchangeTimeout = 30;
   /** Space-separated origins besides the page's own that the `<meta name="csrf-token">` value may be sent to. */
   csrfOrigins?: string;
-  /** Button text; the default slot replaces it. */
-  label = 'Connect';
+  /** Button text, instead of the language's `connect`; the default slot replaces it. */
+  label?: string;
   /** Free name sent to the backend, and used in the accessible label ("Connect with Kanka"). */
   provider?: string;
   /** Disables the button; reflected. */
@@ -96,14 +104,26 @@ export class OAuthConnectElement extends LitElement {
   instance?: string;
   /** Shows a field where the user types their server's address (Gancio, Mastodon-like providers). */
   askInstance = false;
-  /** The label of that field. */
-  instanceLabel = 'Your server';
+  /** The label of that field, instead of the language's `instanceLabel`. */
+  instanceLabel?: string;
+  /** The account is connected (set by the page, or by a successful exchange): shows it, and Disconnect. */
+  connected = false;
+  /** Who is connected, for `connectedAs`; taken from the exchange's JSON answer when it has a string `account`. */
+  account?: string;
+  /** The backend endpoint Disconnect POSTs `{ provider, account }` to; without it the page does the rest. */
+  disconnectUrl?: string;
+  /** Replaces any of the language's texts (property only): `el.strings = { connect: 'Link' }`. */
+  strings?: Partial<OAuthConnectStrings>;
 
   #controller = new ConnectController(this, () => checkTypedInstance(this));
+  #localize = new LocalizeController(this);
+  /** The text of the slotted label, for the accessible name. */
+  #slotted = '';
 
-  /** `idle`, `authorizing`, `exchanging`, `connected` or `error`; reflected once an attempt has begun. */
+  /** `idle`, `authorizing`, `exchanging`, `connected` or `error`; reflected once it is not `idle`. */
   get status(): ConnectStatus {
-    return this.#controller.status;
+    const { status } = this.#controller;
+    return status === 'idle' && this.connected ? 'connected' : status;
   }
 
   /**
@@ -141,35 +161,80 @@ export class OAuthConnectElement extends LitElement {
     if (this.hasUpdated && [...changed.keys()].some((key) => !VIEW_PROPERTIES.has(key))) {
       void this.#controller.prepare();
     }
+    if (this.hasUpdated && changed.has('connected')) this.#controller.reset();
+  }
+
+  protected override update(changed: PropertyValues<this>): void {
+    const focused = this.shadowRoot?.activeElement;
+    super.update(changed);
+    // Cancel or Disconnect went away while it had focus: focus goes to the button in its place, not the page.
+    if (focused && !focused.checkVisibility())
+      this.renderRoot.querySelector<HTMLElement>('button:not([hidden])')?.focus();
   }
 
   protected override updated(): void {
-    const { status } = this.#controller;
+    const { status } = this;
     if (status !== 'idle' || this.hasAttribute('status')) this.setAttribute('status', status);
   }
 
-  protected override render() {
-    const { status, message, moreInfo, errorCode } = this.#controller;
+  protected override render(): TemplateResult {
+    const { status, notice, error } = this.#controller;
+    const localize = this.#localize;
+    const strings = localize.strings;
+    const label = this.label || strings.connect;
+    const values = { provider: this.provider, account: this.account, label: this.#slotted || label };
     const pending = status === 'authorizing' || status === 'exchanging';
-    // Cancel shows only while pending, the provider's error page link only after an error: never both.
+    const connected = this.connected && !pending;
+    const fieldError = error?.code === 'invalid_instance';
+    const text = error
+      ? localize.text(errorKey(error), values)
+      : notice
+        ? localize.text(notice, values)
+        : connected
+          ? localize.text(this.account ? 'connectedAs' : 'connected', values)
+          : '';
+    // Cancel only while pending, Disconnect only while connected, the provider's error page link only after its error.
+    // prettier-ignore
     const action = pending
-      ? html`<button part="cancel" type="button" @click=${this.abort}>Cancel</button>`
-      : moreInfo
-        ? html`<a part="more-info" href=${moreInfo} target="_blank" rel="noopener noreferrer">More information</a>`
-        : nothing;
+      ? html`<button part="cancel" type="button" @click=${this.abort}>${strings.cancel}</button>`
+      : connected
+        ? html`<slot name="connected"></slot><button part="disconnect" type="button"
+aria-busy=${notice === 'disconnecting'} aria-describedby="status"
+@click=${this.#onDisconnect}>${strings.disconnect}</button>`
+        : error?.uri
+          ? html`<a part="more-info" href=${error.uri} target="_blank"
+rel="noopener noreferrer">${strings.moreInfo}</a>`
+          : nothing;
+    // The accessible name holds the visible label (WCAG 2.5.3); the provider is added unless the label names it.
+    const name =
+      this.provider && !values.label.includes(this.provider) ? localize.text('connectWith', values) : nothing;
     // Written without the whitespace between tags: it would ship in the bundle and be cloned into every button.
     // prettier-ignore
-    const button = html`<button part="button" type="button" ?disabled=${this.disabled} aria-busy=${pending}
-aria-label=${this.provider ? `${this.label} with ${this.provider}` : nothing} aria-describedby="status"
-@click=${this.#onClick}><slot><span part="label">${this.label}</span></slot></button>${action}<span part="status"
-id="status" role="status" aria-live="polite">${message}</span>`;
-    if (!this.askInstance) return button;
-    return html`${instanceField(this, pending, status === 'error' && errorCode === 'invalid_instance')}${button}`;
+    return html`${connected ? nothing : instanceField(this, strings, pending, fieldError)}<button part="button"
+type="button" ?hidden=${connected} ?disabled=${this.disabled} aria-busy=${pending} aria-label=${name}
+aria-describedby=${fieldError ? 'opens' : 'opens status'} @click=${this.#onClick}><slot
+@slotchange=${this.#onSlotChange}><span part="label">${label}</span></slot></button><span
+part="status" id="status" role="status" aria-live="polite">${text}</span>${action}<span id="opens"
+hidden>${strings.opensWindow}</span>`;
   }
 
   #onClick(): void {
     // Events report every outcome; the promise is for callers of connect().
     this.connect().catch(() => {});
+  }
+
+  #onDisconnect(): void {
+    void this.#controller.disconnect();
+  }
+
+  #onSlotChange(event: Event): void {
+    const nodes = (event.target as HTMLSlotElement).assignedNodes();
+    this.#slotted = nodes
+      .map((node) => node.textContent)
+      .join('')
+      .replace(/\s+/g, ' ')
+      .trim();
+    this.requestUpdate();
   }
 }
 

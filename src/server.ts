@@ -9,6 +9,16 @@ export {
   type ExchangeRequestBody,
   type TokenContext,
 } from './server/exchange-handler.js';
+export {
+  createDisconnectHandler,
+  type DisconnectHandlerOptions,
+  type DisconnectRequestBody,
+  type DisconnectContext,
+  type DisconnectResult,
+  type DisconnectAnswer,
+  type HeldTokens,
+  type RevocableToken,
+} from './server/disconnect-handler.js';
 export type { ServerOptions } from './server/server-options.js';
 export type { ProviderSettings, ProviderEntry, ProviderTable, ResolvedProvider } from './server/providers.js';
 export type { FlowKeeperOptions } from './server/flow-keeper.js';

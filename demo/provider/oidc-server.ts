@@ -15,6 +15,8 @@ export interface OidcServer {
   authorizeUrl: string;
   tokenEndpoint: string;
   userinfoEndpoint: string;
+  /** RFC 7662: says whether a token is still active, to this client. */
+  introspectionEndpoint: string;
   /** Makes every provider page send `Cross-Origin-Opener-Policy: same-origin`, as Entra ID and Cognito do. */
   setCrossOriginOpenerPolicy(on: boolean): void;
   close(): Promise<void>;
@@ -58,7 +60,15 @@ export async function startOidcServer({
       return { accountId: sub, claims: async () => DEMO_ACCOUNT.claims };
     },
     interactions: { url: (_ctx, interaction) => `/interaction/${interaction.uid}` },
-    features: { devInteractions: { enabled: false } },
+    features: {
+      devInteractions: { enabled: false },
+      // A client may revoke and introspect only its own tokens.
+      revocation: { enabled: true, allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId },
+      introspection: {
+        enabled: true,
+        allowedPolicy: async (_ctx, client, token) => token.clientId === client.clientId,
+      },
+    },
     // A random key per run: the demo keeps nothing across restarts.
     cookies: { keys: [crypto.randomUUID()] },
     ttl: {
@@ -91,6 +101,7 @@ export async function startOidcServer({
     authorizeUrl: `${issuer}/auth`,
     tokenEndpoint: `${issuer}/token`,
     userinfoEndpoint: `${issuer}/me`,
+    introspectionEndpoint: `${issuer}/token/introspection`,
     setCrossOriginOpenerPolicy: (on) => (sendCoop = on),
     close: () =>
       new Promise((resolve) => {

@@ -6,8 +6,10 @@ export interface CallbackOptions {
    * bare http(s) origins only; anything else (`*`, `null`, a path) is ignored with a console warning.
    */
   allowedOrigins?: readonly string[];
-  /** Shown when there is nothing to hand back. */
+  /** Shown when there is nothing to hand back, as text; `''` shows nothing. */
   message?: string;
+  /** The language of `message` (BCP 47), set as `lang` on the element that shows it. */
+  lang?: string;
   window?: Window;
 }
 
@@ -33,5 +35,5 @@ const OUTCOMES: Record<RunOutcome, CallbackOutcome> = {
  * posts nothing.
  */
 export function handleCallback(options: CallbackOptions = {}): CallbackOutcome {
-  return OUTCOMES[runCallback(options.window ?? window, options.allowedOrigins, options.message)];
+  return OUTCOMES[runCallback(options.window ?? window, options.allowedOrigins, options.message, options.lang)];
 }

@@ -17,12 +17,13 @@ export type RunOutcome = typeof NO_RESPONSE | typeof POSTED | typeof BROADCAST |
  * The callback page's whole job. Reads the authorization response and scrubs it from the address bar,
  * then hands it, with where it arrived, to the first that waits for it: the opener (on the page's own
  * origin and `allowedOrigins` only), an attempt of this origin whose popup lost its opener, or the
- * page a full-page redirect started from. Shows `text` when nobody waits.
+ * page a full-page redirect started from. Shows `text` (in language `lang`) when nobody waits.
  */
 export function runCallback(
   win: Window,
   allowedOrigins?: readonly string[] | null,
-  text = 'Nothing is waiting for this page. Start again from the page you came from.',
+  text = 'Nothing is waiting for this page. Start again.',
+  lang?: string,
 ): RunOutcome {
   const { location, opener, document } = win;
   const params = readAuthorizationResponse(location);
@@ -67,8 +68,11 @@ export function runCallback(
       // No redirect record (JSON.parse(undefined) throws), or no storage.
     }
   }
+  const note = document.createElement('p');
+  if (lang) note.lang = lang;
+  note.append(text);
   // A script in the head runs before the body exists.
-  if (document.body) document.body.append(text);
-  else win.addEventListener('load', () => document.body.append(text));
+  if (document.body) document.body.append(note);
+  else win.addEventListener('load', () => document.body.append(note));
   return params ? NO_OPENER : NO_RESPONSE;
 }

@@ -1,16 +1,37 @@
+import { interpretAuthorizationResponse, type CodeDetail, type ResponseContext } from './authorization-response.js';
 import type { CallbackParams } from './callback-message.js';
-import {
-  completeAuthorization,
-  type AttemptHooks,
-  type AttemptOutcome,
-  type AttemptPhase,
-  type CompletionContext,
-} from './complete-authorization.js';
-import { cancelledError, hookFailed, timeoutError, type OAuthConnectError } from './errors.js';
-import type { ConnectResult } from './exchange.js';
-import { closeQuietly } from './popup.js';
+import type { ResolvedConfig } from './config.js';
+import { OAuthConnectError, timeoutError, type CancelReason } from './errors.js';
+import { exchangeCode, type ConnectResult } from './exchange.js';
 
-export type { AttemptEnvironment, AttemptHooks, AttemptOutcome, AttemptPhase } from './complete-authorization.js';
+export type AttemptOutcome =
+  | { kind: 'success'; result: ConnectResult }
+  | { kind: 'error'; error: OAuthConnectError }
+  | { kind: 'cancel'; reason: CancelReason };
+
+export type AttemptPhase = 'authorizing' | 'exchanging' | 'done';
+
+/** What an attempt uses from its surroundings; the seams tests replace. */
+export interface AttemptEnvironment {
+  /** The opener window: it opens the popup and receives the callback message. */
+  window: Window;
+  open?: (url: string, features: string) => Window | null;
+  fetch?: typeof fetch;
+}
+
+export interface AttemptHooks {
+  onStart?(detail: { authorizeUrl: string }): void;
+  /** Return false to skip the exchange (the page handles the code itself). */
+  onCode?(detail: CodeDetail): boolean | void;
+  /** Called on each phase change before the outcome, and with `detached` when a COOP popup went out of reach. */
+  onPhase?(phase: AttemptPhase | 'detached'): void;
+}
+
+/** What completing a response needs: what it is checked against, and where the code then goes. */
+export interface CompletionContext extends ResponseContext {
+  config: ResolvedConfig;
+  env: AttemptEnvironment;
+}
 
 /**
  * One authorization attempt as a settle-once state machine: `authorizing` until the first valid response,
@@ -20,23 +41,17 @@ export type { AttemptEnvironment, AttemptHooks, AttemptOutcome, AttemptPhase } f
 export class Attempt {
   readonly outcome: Promise<AttemptOutcome>;
   popup: Window | null = null;
-  #phase: AttemptPhase = 'authorizing';
+  /** Read only: the attempt moves itself on. */
+  phase: AttemptPhase = 'authorizing';
+  #abort = new AbortController();
+  /** Aborted once the attempt has ended: cancels the start or exchange request in flight. */
+  readonly signal = this.#abort.signal;
   #settle!: (outcome: AttemptOutcome) => void;
   #cleanups: (() => void)[] = [];
-  #abort = new AbortController();
   #received = false;
 
   constructor(private readonly hooks: AttemptHooks = {}) {
     this.outcome = new Promise((resolve) => (this.#settle = resolve));
-  }
-
-  get phase(): AttemptPhase {
-    return this.#phase;
-  }
-
-  /** Aborted once the attempt has ended: cancels the start or exchange request in flight. */
-  get signal(): AbortSignal {
-    return this.#abort.signal;
   }
 
   /** Runs `cleanup` when the attempt stops listening: on its first response, or when it ends. */
@@ -56,7 +71,7 @@ export class Attempt {
     try {
       this.popup?.focus();
     } catch {
-      // Nothing to focus any more.
+      // A popup the browser already tore down can throw on access: nothing to focus any more.
     }
   }
 
@@ -73,52 +88,63 @@ export class Attempt {
   callHook<Name extends keyof AttemptHooks>(name: Name, ...args: Parameters<NonNullable<AttemptHooks[Name]>>) {
     try {
       return (this.hooks[name] as ((...args: unknown[]) => unknown) | undefined)?.apply(this.hooks, args);
-    } catch (error) {
-      this.fail(hookFailed(name, error));
+    } catch (cause) {
+      const reason = cause instanceof Error ? cause.message : String(cause);
+      this.fail(new OAuthConnectError('hook_failed', `The "${name}" hook threw: ${reason}`, { cause }));
     }
   }
 
   /**
    * The first valid response wins: from here on the attempt listens to nothing, and completes this one
-   * (RFC 6749 section 4.1.2) with the exchange.
+   * (RFC 6749 section 4.1.2): a response that arrived at another redirect URI, the provider's error or an
+   * issuer mismatch ends it, else `onCode`, then the exchange unless the page took the code itself.
    */
-  receive(params: CallbackParams, context: Omit<CompletionContext, 'hooks' | 'signal'>): void {
-    if (this.#received || this.#phase !== 'authorizing') return;
+  receive(params: CallbackParams, context: CompletionContext): void {
+    if (this.#received || this.phase !== 'authorizing') return;
     this.#received = true;
     this.#release();
-    closeQuietly(this.popup);
-    const hooks: AttemptHooks = {
-      onCode: (detail) => this.callHook('onCode', detail) as boolean | void,
-      onPhase: (phase) => this.#enter(phase),
+    const { config } = context;
+    const complete = async (): Promise<ConnectResult | void> => {
+      const code = interpretAuthorizationResponse(params, context);
+      const exchange = this.callHook('onCode', code) ?? true;
+      if (this.signal.aborted) return; // a hook threw, or the page aborted
+      if (!exchange || !config.exchangeUrl) return { response: null, status: null };
+      this.phase = 'exchanging';
+      this.callHook('onPhase', 'exchanging');
+      return exchangeCode(code, config, context.env, this.signal);
     };
-    void completeAuthorization(params, { ...context, hooks, signal: this.signal }).then((outcome) =>
-      this.finish(outcome ?? { kind: 'cancel', reason: 'aborted' }),
+    complete().then(
+      (result) => result && this.finish({ kind: 'success', result }),
+      // Anything else is the aborted exchange (the attempt has ended already), or a bug: never left pending.
+      (error) => (error instanceof OAuthConnectError ? this.fail(error) : this.abort()),
     );
   }
 
   /** Settles `outcome`, once: every later call is ignored. */
   finish(outcome: AttemptOutcome): void {
-    if (this.#phase === 'done') return;
+    if (this.phase === 'done') return;
     this.#release();
-    closeQuietly(this.popup);
-    this.#phase = 'done';
+    this.phase = 'done';
     this.#abort.abort();
     this.#settle(outcome);
   }
 
-  #enter(phase: AttemptPhase | 'detached'): void {
-    if (this.#phase === 'done') return;
-    if (phase !== 'detached') this.#phase = phase;
-    this.callHook('onPhase', phase);
-  }
-
+  /** Stops listening: runs the cleanups, and closes the popup (one already closed stays so). */
   #release(): void {
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
+    try {
+      this.popup?.close();
+    } catch {
+      // Torn down already: it is closed either way.
+    }
   }
 }
 
 /** The result an outcome resolves `connect()` with, or the error it rejects with. */
 export function resultOf(outcome: AttemptOutcome): ConnectResult {
   if (outcome.kind === 'success') return outcome.result;
-  throw outcome.kind === 'error' ? outcome.error : cancelledError(outcome.reason);
+  if (outcome.kind === 'error') throw outcome.error;
+  const { reason } = outcome;
+  const message = reason === 'popup_closed' ? 'The popup was closed' : 'The attempt was aborted';
+  throw new OAuthConnectError('cancelled', message, { reason });
 }

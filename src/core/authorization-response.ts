@@ -1,4 +1,6 @@
+import { parseHttpUrl, parseUrl } from '../protocol/urls.js';
 import type { CallbackParams } from './callback-message.js';
+import type { ResolvedConfig } from './config.js';
 import { OAuthConnectError } from './errors.js';
 
 /** The `detail` of `oauth-connect-code`. */
@@ -12,16 +14,25 @@ export interface CodeDetail {
   nonce?: string;
 }
 
+/** What a response is checked against: the attempt's request, and where the response says it arrived. */
 export interface ResponseContext {
-  /** The attempt's redirect URI: what the provider was sent. */
-  redirectUri: string;
+  /** `redirectUri`: what the provider was sent; `issuer`: when set, a differing `iss` is refused. */
+  config: Pick<ResolvedConfig, 'redirectUri' | 'issuer'>;
   codeVerifier?: string;
-  /** Expected issuer; when set, a differing `iss` is refused. */
-  issuer?: string;
+  /** The OpenID Connect `nonce` the authorization request carried. */
+  nonce?: string;
   /** Where the callback page says the response arrived; absent from older callbacks. */
   arrivedAt?: string;
-  nonce?: string;
 }
+
+/**
+ * The callback reports its origin and path only (its query held the response), so a redirect URI
+ * is compared by those: `https://app.example/cb?via=x` matches an arrival at `https://app.example/cb`.
+ */
+const originAndPath = (uri: string) => {
+  const url = parseUrl(uri);
+  return url && url.origin + url.pathname;
+};
 
 /**
  * Turns checked callback params into the code detail, or throws: `redirect_mismatch` when the
@@ -30,56 +41,27 @@ export interface ResponseContext {
  * (RFC 9207 section 2.4).
  */
 export function interpretAuthorizationResponse(params: CallbackParams, context: ResponseContext): CodeDetail {
-  const { arrivedAt, redirectUri } = context;
-  if (arrivedAt !== undefined && !arrivedAtRedirectUri(arrivedAt, redirectUri)) {
+  const { arrivedAt, codeVerifier, nonce } = context;
+  const { redirectUri, issuer } = context.config;
+  const { error, iss } = params;
+  const endpoint = originAndPath(redirectUri);
+  if (arrivedAt !== undefined && (!endpoint || originAndPath(arrivedAt) !== endpoint)) {
     const problem = `the response arrived at ${arrivedAt}, not at this attempt's redirect URI ${redirectUri}`;
     throw new OAuthConnectError('redirect_mismatch', problem);
   }
-  if (params.error) {
-    throw new OAuthConnectError(params.error, params.error_description || `The provider answered ${params.error}`, {
+  if (error) {
+    const description = params.error_description;
+    // Only an http(s) `error_uri` is passed on: anything else (javascript:, data:) must never become a link.
+    const uri = parseHttpUrl(params.error_uri ?? '') && params.error_uri;
+    throw new OAuthConnectError(error, description || `The provider answered ${error}`, {
       source: 'provider',
-      description: params.error_description,
-      uri: httpUrlOrUndefined(params.error_uri),
+      description,
+      uri,
     });
   }
-  if (context.issuer && params.iss !== undefined && params.iss !== context.issuer) {
-    throw new OAuthConnectError(
-      'issuer_mismatch',
-      `unexpected "iss" response parameter value: expected ${context.issuer}`,
-    );
+  if (issuer && iss !== undefined && iss !== issuer) {
+    throw new OAuthConnectError('issuer_mismatch', `unexpected "iss" response parameter value: expected ${issuer}`);
   }
-  const detail: CodeDetail = { code: params.code!, state: params.state!, redirectUri };
-  if (context.codeVerifier) detail.codeVerifier = context.codeVerifier;
-  if (params.iss !== undefined) detail.iss = params.iss;
-  if (context.nonce) detail.nonce = context.nonce;
-  return detail;
-}
-
-/**
- * The callback reports its origin and path only (its query held the response), so a redirect URI
- * is compared by those: `https://app.example/cb?via=x` matches an arrival at `https://app.example/cb`.
- */
-function arrivedAtRedirectUri(arrivedAt: string, redirectUri: string): boolean {
-  const endpoint = originAndPath(redirectUri);
-  return endpoint !== undefined && originAndPath(arrivedAt) === endpoint;
-}
-
-function originAndPath(uri: string): string | undefined {
-  try {
-    const url = new URL(uri);
-    return url.origin + url.pathname;
-  } catch {
-    return undefined;
-  }
-}
-
-/** Only an http(s) `error_uri` is passed on: anything else (javascript:, data:) must never become a link. */
-function httpUrlOrUndefined(value: string | undefined): string | undefined {
-  if (!value) return undefined;
-  try {
-    const { protocol } = new URL(value);
-    return protocol === 'https:' || protocol === 'http:' ? value : undefined;
-  } catch {
-    return undefined;
-  }
+  // JSON leaves out what is undefined: the detail carries only the values this response has.
+  return JSON.parse(JSON.stringify({ code: params.code, state: params.state, redirectUri, codeVerifier, iss, nonce }));
 }

@@ -1,21 +1,6 @@
+import type { AttemptEnvironment } from './attempt.js';
+import type { ResolvedConfig } from './config.js';
 import { OAuthConnectError } from './errors.js';
-
-/** A JSON POST to the page's own backend (the exchange or the start endpoint). */
-export interface BackendRequest {
-  url: string;
-  body: Record<string, string>;
-  credentials: RequestCredentials;
-  csrfToken?: string;
-  fetch: typeof fetch;
-  /** Cancels the request (the attempt was aborted); the promise then rejects with the abort reason. */
-  signal?: AbortSignal;
-  /** Gives up on an endpoint that does not answer: `network_error`. 0 = wait as long as the browser does. */
-  timeoutMs?: number;
-  /** The error code for a non-2xx or non-JSON answer. */
-  failure: 'exchange_failed' | 'start_failed';
-  /** How messages name the endpoint: "The exchange endpoint". */
-  endpointName: string;
-}
 
 /** The page's `<meta name="csrf-token">` value, as Laravel and Rails pages carry it. */
 export function readCsrfToken(doc: Document): string | undefined {
@@ -32,61 +17,63 @@ export function csrfTokenFor(url: string, win: Window, extraOrigins: readonly st
   return readCsrfToken(win.document);
 }
 
-function describeBackendError(body: unknown): string | undefined {
-  if (typeof body !== 'object' || body === null) return undefined;
-  const { error_description: description, message } = body as Record<string, unknown>;
-  if (typeof description === 'string') return description;
-  return typeof message === 'string' ? message : undefined;
-}
+/** What a POST to one of the page's endpoints takes from the configuration. */
+export type BackendConfig = Pick<ResolvedConfig, 'csrfOrigins' | 'exchangeCredentials' | 'exchangeTimeoutMs'>;
 
 /**
- * Sends the request once, never retried. 2xx with a JSON body resolves with the body and status;
- * anything else throws `request.failure` (with `status`) or `network_error`.
+ * POSTs `body` as JSON to `url`, one of the page's own endpoints, once, never retried: with the CSRF token
+ * where it may go, `config`'s credentials mode and time limit. Undefined values are left out of the JSON.
+ * 2xx with a JSON body resolves with the body and status; anything else throws `failure` (with `status`)
+ * or `network_error`. When `signal` aborts, rejects with its reason.
  */
-export async function postToBackend(request: BackendRequest): Promise<{ body: unknown; status: number }> {
-  const headers: Record<string, string> = { 'Content-Type': 'application/json', Accept: 'application/json' };
-  if (request.csrfToken) headers['X-CSRF-TOKEN'] = request.csrfToken;
-  const signals = [request.signal, request.timeoutMs ? AbortSignal.timeout(request.timeoutMs) : undefined].filter(
-    (signal) => signal !== undefined,
-  );
+export async function postToBackend(
+  url: string,
+  body: Record<string, string | undefined>,
+  failure: 'exchange_failed' | 'start_failed' | 'disconnect_failed',
+  config: BackendConfig,
+  env: AttemptEnvironment,
+  signal: AbortSignal,
+): Promise<{ body: unknown; status: number }> {
+  const win = env.window;
+  const endpoint = `The ${failure.split('_')[0]} endpoint`;
+  const timeoutMs = config.exchangeTimeoutMs;
+  const csrfToken = csrfTokenFor(url, win, config.csrfOrigins);
   let response: Response;
   let text: string;
   try {
-    response = await request.fetch(request.url, {
+    response = await (env.fetch ?? win.fetch.bind(win))(url, {
       method: 'POST',
-      headers,
-      credentials: request.credentials,
-      body: JSON.stringify(request.body),
-      signal: signals.length ? AbortSignal.any(signals) : undefined,
+      headers: {
+        'Content-Type': 'application/json',
+        Accept: 'application/json',
+        ...(csrfToken ? { 'X-CSRF-TOKEN': csrfToken } : {}),
+      },
+      credentials: config.exchangeCredentials,
+      body: JSON.stringify(body),
+      signal: timeoutMs ? AbortSignal.any([signal, AbortSignal.timeout(timeoutMs)]) : signal,
     });
     text = await response.text();
   } catch (cause) {
-    if (request.signal?.aborted) throw cause;
+    if (signal.aborted) throw cause;
     const message =
       (cause as Error)?.name === 'TimeoutError'
-        ? `${request.endpointName} did not answer within ${request.timeoutMs! / 1000} s`
-        : `${request.endpointName} could not be reached`;
+        ? `${endpoint} did not answer within ${timeoutMs / 1000} s`
+        : `${endpoint} could not be reached`;
     throw new OAuthConnectError('network_error', message, { cause });
   }
-  let body: unknown;
-  let isJson = true;
+  const { ok, status } = response;
+  let json: unknown;
   try {
-    body = JSON.parse(text);
+    json = JSON.parse(text);
   } catch {
-    isJson = false;
+    // Not JSON: `json` stays undefined, which no JSON text parses to.
   }
-  if (!response.ok) {
-    throw new OAuthConnectError(request.failure, `${request.endpointName} answered HTTP ${response.status}`, {
-      status: response.status,
-      description: isJson ? describeBackendError(body) : undefined,
+  if (!ok || json === undefined) {
+    const { error_description: description, message } = (json ?? {}) as Record<string, unknown>;
+    throw new OAuthConnectError(failure, `${endpoint} answered HTTP ${status}${ok ? ' without a JSON body' : ''}`, {
+      status,
+      description: [description, message].find((value) => typeof value === 'string') as string | undefined,
     });
   }
-  if (!isJson) {
-    throw new OAuthConnectError(
-      request.failure,
-      `${request.endpointName} answered HTTP ${response.status} without a JSON body`,
-      { status: response.status },
-    );
-  }
-  return { body, status: response.status };
+  return { body: json, status };
 }

@@ -33,10 +33,8 @@ export const MAX_PARAM_LENGTH = 4096;
  * present, a string. Anything else: undefined.
  */
 export function readCallbackResponse(data: unknown): CallbackResponse | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { type, v, params, redirect_uri: redirectUri } = data as Partial<CallbackMessage>;
-  if (type !== CALLBACK_MESSAGE_TYPE || v !== CALLBACK_MESSAGE_VERSION) return undefined;
-  const read = readResponseParams(params);
+  const { type, v, params, redirect_uri: redirectUri } = Object(data) as Partial<CallbackMessage>;
+  const read = type === CALLBACK_MESSAGE_TYPE && v === CALLBACK_MESSAGE_VERSION && readResponseParams(params);
   if (!read) return undefined;
   if (redirectUri === undefined) return { params: read };
   if (typeof redirectUri !== 'string' || redirectUri.length > MAX_PARAM_LENGTH) return undefined;
@@ -54,19 +52,19 @@ export function readCallbackMessage(data: unknown): CallbackParams | undefined {
  * held to the same shape rules as a callback message.
  */
 export function readWebMessageResponse(data: unknown): CallbackParams | undefined {
-  if (typeof data !== 'object' || data === null) return undefined;
-  const { type, response } = data as { type?: unknown; response?: unknown };
+  const { type, response } = Object(data) as { type?: unknown; response?: unknown };
   return type === 'authorization_response' ? readResponseParams(response) : undefined;
 }
 
+// Messages are structured clones or JSON: no functions, so any object's own entries are all it holds.
 function readResponseParams(params: unknown): CallbackParams | undefined {
-  if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
-  const read: CallbackParams = {};
-  for (const [name, value] of Object.entries(params)) {
-    if (!(RESPONSE_PARAM_NAMES as readonly string[]).includes(name)) return undefined;
-    if (typeof value !== 'string' || value.length > MAX_PARAM_LENGTH) return undefined;
-    read[name as ResponseParamName] = value;
-  }
-  if (!read.state || (!read.code && !read.error)) return undefined;
-  return read;
+  const entries = Object.entries(Object(params));
+  const read: CallbackParams = Object.fromEntries(entries);
+  const wellFormed = entries.every(
+    ([name, value]) =>
+      (RESPONSE_PARAM_NAMES as readonly string[]).includes(name) &&
+      typeof value === 'string' &&
+      value.length <= MAX_PARAM_LENGTH,
+  );
+  return wellFormed && read.state && (read.code || read.error) ? read : undefined;
 }

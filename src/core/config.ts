@@ -70,46 +70,20 @@ export interface ResolvedConfig {
   csrfOrigins: readonly string[];
 }
 
+/** The options with a fixed set of values; the first is the default. */
+const CHOICES = {
+  pkce: ['S256', 'off'],
+  responseMode: ['query', 'fragment', 'web_message'],
+  fallback: ['none', 'redirect'],
+  exchangeCredentials: ['same-origin', 'omit', 'include'],
+} as const;
+
 const MAX_TIMER_SECONDS = Math.floor(0x7fffffff / 1000);
 
-function httpUrl(attribute: string, value: string | undefined, base?: string): URL {
-  if (!value) throw invalidConfig(attribute, 'is required');
-  const url = parseUrl(value, base);
-  if (!url) throw invalidConfig(attribute, `is not a valid URL: ${value}`);
-  if (!isHttpUrl(url)) throw invalidConfig(attribute, `must be an http(s) URL, got ${url.protocol}`);
-  return url;
-}
+/** `popupWidth` → `popup-width`: the attribute an option is set by, as errors name it. */
+export const attributeOf = (option: string) => option.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
 
-function oneOf<T extends string>(attribute: string, value: string | undefined, allowed: readonly T[], fallback: T): T {
-  if (value === undefined || value === null) return fallback;
-  if (!(allowed as readonly string[]).includes(value)) {
-    throw invalidConfig(attribute, `must be one of ${allowed.join(', ')}; got "${value}"`);
-  }
-  return value as T;
-}
-
-function positiveNumber(attribute: string, value: number | undefined, fallback: number, allowZero = false): number {
-  if (value === undefined || value === null) return fallback;
-  const number = Number(value);
-  if (!Number.isFinite(number) || number < 0 || (!allowZero && number === 0)) {
-    throw invalidConfig(attribute, `must be a ${allowZero ? 'non-negative' : 'positive'} number; got "${value}"`);
-  }
-  return number;
-}
-
-function parseOrigins(attribute: string, list: string): string[] {
-  return list
-    .split(/\s+/)
-    .filter(Boolean)
-    .map((origin) => {
-      const parsed = parseUrl(origin);
-      if (!parsed) throw invalidConfig(attribute, `has an entry that is not an origin: ${origin}`);
-      if (parsed.origin !== origin || origin === 'null') {
-        throw invalidConfig(attribute, `entries must be bare origins like https://app.example; got ${origin}`);
-      }
-      return origin;
-    });
-}
+const refuse = (option: string, problem: string) => invalidConfig(attributeOf(option), problem);
 
 /** Where a response may come from by default: the callback page, and for `web_message` the provider itself. */
 export function defaultMessageOrigins(redirectUri: string, authorizeUrl: URL, responseMode: ResponseMode): string[] {
@@ -118,69 +92,91 @@ export function defaultMessageOrigins(redirectUri: string, authorizeUrl: URL, re
   return origins;
 }
 
-function parseExtraParams(value: string | undefined): URLSearchParams {
-  const params = new URLSearchParams(value ?? '');
-  const reserved = findReservedParam(params.keys());
-  if (reserved) throw invalidConfig('params', reservedParamProblem(reserved));
-  return params;
-}
-
 /**
  * Checks every option and applies the defaults the README's attribute table lists.
  * Throws `invalid_config` naming the attribute at fault. `base` resolves a relative `exchange-url`.
  */
 export function resolveConfig(options: ConnectOptions, base: string): ResolvedConfig {
-  const startUrl = options.startUrl ? httpUrl('start-url', options.startUrl, base).href : undefined;
-  // In server-initiated mode the backend builds the authorize URL; until it answers, the start URL stands in.
-  const authorizeUrl =
-    startUrl && !options.authorizeUrl ? new URL(startUrl) : httpUrl('authorize-url', options.authorizeUrl);
-  if (!options.clientId && !startUrl) throw invalidConfig('client-id', 'is required');
-  const redirect = startUrl && !options.redirectUri ? undefined : httpUrl('redirect-uri', options.redirectUri);
-  // RFC 6749 section 3.1.2: the redirection endpoint URI must not include a fragment.
-  if (redirect?.hash) throw invalidConfig('redirect-uri', 'must not contain a fragment');
-  const exchangeUrl = options.exchangeUrl ? httpUrl('exchange-url', options.exchangeUrl, base).href : undefined;
-  const responseMode = oneOf('response-mode', options.responseMode, ['query', 'fragment', 'web_message'], 'query');
-  const instance = options.instance ? normalizeInstance(options.instance) : undefined;
-  if (options.instance && !instance)
-    throw invalidConfig('instance', `must be a server address like https://events.example; got "${options.instance}"`);
+  // Only the page's own endpoints may be relative.
+  const httpUrl = (option: 'authorizeUrl' | 'redirectUri' | 'exchangeUrl' | 'startUrl', relativeTo?: string) => {
+    const value = options[option];
+    if (!value) throw refuse(option, 'is required');
+    const url = parseUrl(value, relativeTo);
+    if (!url || !isHttpUrl(url)) throw refuse(option, `must be an http(s) URL; got "${value}"`);
+    return url;
+  };
+  const choice = <Option extends keyof typeof CHOICES>(option: Option): (typeof CHOICES)[Option][number] => {
+    const allowed: readonly string[] = CHOICES[option];
+    const value = options[option] ?? allowed[0];
+    if (!allowed.includes(value)) throw refuse(option, `must be one of ${allowed.join(', ')}; got "${value}"`);
+    return value as (typeof CHOICES)[Option][number];
+  };
+  // Sizes must be positive; timeouts, in seconds, may be 0 (no limit) and become milliseconds.
+  const number = (
+    option: 'popupWidth' | 'popupHeight' | 'timeout' | 'exchangeTimeout',
+    fallback: number,
+    seconds?: boolean,
+  ) => {
+    const value = Number(options[option] ?? fallback);
+    if (!Number.isFinite(value) || value < 0 || (!seconds && !value)) {
+      throw refuse(option, `must be a ${seconds ? 'non-negative' : 'positive'} number; got "${options[option]}"`);
+    }
+    return seconds ? Math.min(value, MAX_TIMER_SECONDS) * 1000 : value;
+  };
+  const origins = (option: 'messageOrigins' | 'csrfOrigins', http?: boolean) =>
+    (options[option] ?? '')
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((origin) => {
+        const url = parseUrl(origin);
+        if (url?.origin !== origin || (http && !isHttpUrl(url))) {
+          throw refuse(
+            option,
+            `entries must be bare ${http ? 'http(s) ' : ''}origins like https://app.example; got ${origin}`,
+          );
+        }
+        return origin;
+      });
 
+  const startUrl = options.startUrl ? httpUrl('startUrl', base).href : undefined;
+  // In server-initiated mode the backend builds the authorize URL; until it answers, the start URL stands in.
+  const authorizeUrl = startUrl && !options.authorizeUrl ? new URL(startUrl) : httpUrl('authorizeUrl');
+  if (!options.clientId && !startUrl) throw refuse('clientId', 'is required');
+  const redirect = startUrl && !options.redirectUri ? undefined : httpUrl('redirectUri');
+  // RFC 6749 section 3.1.2: the redirection endpoint URI must not include a fragment.
+  if (redirect?.hash) throw refuse('redirectUri', 'must not contain a fragment');
+  const responseMode = choice('responseMode');
+  const instance = options.instance ? normalizeInstance(options.instance) : undefined;
+  if (options.instance && !instance) {
+    throw refuse('instance', `must be a server address like https://events.example; got "${options.instance}"`);
+  }
+  const params = new URLSearchParams(options.params ?? '');
+  const reserved = findReservedParam(params.keys());
+  if (reserved) throw refuse('params', reservedParamProblem(reserved));
   const messageOriginsGiven = Boolean(options.messageOrigins?.trim());
   const redirectUri = options.redirectUri ?? '';
-  const messageOrigins = messageOriginsGiven
-    ? parseOrigins('message-origins', options.messageOrigins!)
-    : defaultMessageOrigins(redirect ? redirectUri : '', authorizeUrl, responseMode);
-
-  const csrfOrigins = parseOrigins('csrf-origins', options.csrfOrigins ?? '');
-  const notHttp = csrfOrigins.find((origin) => !isHttpUrl(new URL(origin)));
-  if (notHttp) throw invalidConfig('csrf-origins', `entries must be http(s) origins; got ${notHttp}`);
-
-  const timeout = positiveNumber('timeout', options.timeout, 600, true);
   return {
     authorizeUrl,
     clientId: options.clientId ?? '',
     redirectUri,
-    scope: options.scope?.trim().split(/\s+/).filter(Boolean).join(' ') ?? '',
-    exchangeUrl,
+    scope: (options.scope ?? '').split(/\s+/).filter(Boolean).join(' '),
+    exchangeUrl: options.exchangeUrl ? httpUrl('exchangeUrl', base).href : undefined,
     display: options.display ?? 'popup',
-    pkce: oneOf('pkce', options.pkce, ['S256', 'off'], 'S256'),
-    params: parseExtraParams(options.params),
+    pkce: choice('pkce'),
+    params,
     responseMode,
-    messageOrigins,
+    messageOrigins: messageOriginsGiven
+      ? origins('messageOrigins')
+      : defaultMessageOrigins(redirectUri, authorizeUrl, responseMode),
     messageOriginsGiven,
-    csrfOrigins,
+    csrfOrigins: origins('csrfOrigins', true),
     issuer: options.issuer || undefined,
-    popupWidth: positiveNumber('popup-width', options.popupWidth, 500),
-    popupHeight: positiveNumber('popup-height', options.popupHeight, 650),
-    timeoutMs: Math.min(timeout, MAX_TIMER_SECONDS) * 1000,
-    fallback: oneOf('fallback', options.fallback, ['none', 'redirect'], 'none'),
-    exchangeCredentials: oneOf(
-      'exchange-credentials',
-      options.exchangeCredentials,
-      ['omit', 'same-origin', 'include'],
-      'same-origin',
-    ),
-    exchangeTimeoutMs:
-      Math.min(positiveNumber('exchange-timeout', options.exchangeTimeout, 30, true), MAX_TIMER_SECONDS) * 1000,
+    popupWidth: number('popupWidth', 500),
+    popupHeight: number('popupHeight', 650),
+    timeoutMs: number('timeout', 600, true),
+    fallback: choice('fallback'),
+    exchangeCredentials: choice('exchangeCredentials'),
+    exchangeTimeoutMs: number('exchangeTimeout', 30, true),
     provider: options.provider || undefined,
     startUrl,
     instance,

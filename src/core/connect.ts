@@ -21,13 +21,10 @@ export interface HeadlessConnectOptions extends ConnectOptions, AttemptHooks, Pa
 }
 
 function settle(attempt: Attempt, signal?: AbortSignal): Promise<ConnectResult> {
-  const abort = () => attempt.abort();
-  signal?.addEventListener('abort', abort, { once: true });
-  if (signal?.aborted) abort();
-  return attempt.outcome.then((outcome) => {
-    signal?.removeEventListener('abort', abort);
-    return resultOf(outcome);
-  });
+  // The listener goes when the attempt ends.
+  signal?.addEventListener('abort', () => attempt.abort(), { signal: attempt.signal });
+  if (signal?.aborted) attempt.abort();
+  return attempt.outcome.then(resultOf);
 }
 
 /**

@@ -10,6 +10,7 @@ const CODES = [
   'invalid_instance',
   'network_error',
   'hook_failed',
+  'disconnect_failed',
   'cancelled',
 ] as const;
 
@@ -68,40 +69,22 @@ export class OAuthConnectError extends Error {
 
   /** Everything but `cause`, as plain data: the `detail` of `oauth-connect-error`. */
   toDetail(): ErrorDetail {
-    const detail: Record<string, unknown> = {};
-    for (const key of DETAIL_KEYS) if (this[key] !== undefined) detail[key] = this[key];
-    return detail as unknown as ErrorDetail;
+    // Every key named, `message` too, and none that is undefined (ECMA-262 SerializeJSONObject).
+    return JSON.parse(JSON.stringify(this, DETAIL_KEYS));
   }
 }
 
-const DETAIL_KEYS = ['code', 'message', 'source', 'status', 'description', 'uri', 'attribute', 'reason'] as const;
-
-export function cancelledError(reason: CancelReason): OAuthConnectError {
-  const message =
-    reason === 'popup_closed'
-      ? 'The popup was closed before the authorization finished'
-      : 'The authorization was aborted';
-  return new OAuthConnectError('cancelled', message, { reason });
-}
+const DETAIL_KEYS = 'code message source status description uri attribute reason'.split(' ');
 
 export function timeoutError(timeoutMs: number): OAuthConnectError {
   return new OAuthConnectError('timeout', `No authorization response within ${timeoutMs / 1000} s`);
 }
 
-export function invalidConfig(attribute: string, problem: string): OAuthConnectError {
-  return new OAuthConnectError('invalid_config', `"${attribute}" ${problem}`, { attribute });
+export function invalidConfig(attribute: string, problem: string, cause?: unknown): OAuthConnectError {
+  return new OAuthConnectError('invalid_config', `"${attribute}" ${problem}`, { attribute, cause });
 }
 
 /** The one `popup_blocked` error, whether or not a redirect fallback was possible. */
 export function popupBlocked(): OAuthConnectError {
-  return new OAuthConnectError(
-    'popup_blocked',
-    'The browser blocked the popup; allow popups for this site and try again',
-  );
-}
-
-/** A page's hook (`onCode`, `onStart`, …) threw: the attempt ends with this instead of hanging. */
-export function hookFailed(hook: string, cause: unknown): OAuthConnectError {
-  const reason = cause instanceof Error ? cause.message : String(cause);
-  return new OAuthConnectError('hook_failed', `The "${hook}" hook threw: ${reason}`, { cause });
+  return new OAuthConnectError('popup_blocked', 'The browser blocked the popup');
 }

@@ -1,7 +1,14 @@
+import { isHttpUrl, parseUrl } from '../protocol/urls.js';
+import type { AttemptEnvironment } from './attempt.js';
 import type { CodeDetail } from './authorization-response.js';
-import { postToBackend, type BackendRequest } from './backend-request.js';
+import { postToBackend } from './backend-request.js';
+import { defaultMessageOrigins, type ResolvedConfig } from './config.js';
+import { OAuthConnectError } from './errors.js';
+import type { AuthorizationRequest } from './prepared-request.js';
 
 export { csrfTokenFor, readCsrfToken } from './backend-request.js';
+
+// What an attempt asks of the page's backend: the request to start with (`start-url`), and the code's exchange.
 
 /**
  * The `detail` of `oauth-connect-success`: the backend's JSON body and HTTP status (null when nothing was exchanged).
@@ -11,32 +18,63 @@ export interface ConnectResult {
   status: number | null;
 }
 
-export interface ExchangeRequest extends Omit<BackendRequest, 'body' | 'failure' | 'endpointName'> {
-  code: CodeDetail;
-  provider?: string;
-}
-
-/** The body of the exchange request: the code and what the token request needs with it (RFC 6749 section 4.1.3). */
-export function exchangeBody(code: CodeDetail, provider?: string): Record<string, string> {
-  const body: Record<string, string> = { code: code.code, state: code.state, redirect_uri: code.redirectUri };
-  if (code.codeVerifier) body.code_verifier = code.codeVerifier;
-  if (code.iss !== undefined) body.iss = code.iss;
-  if (code.nonce) body.nonce = code.nonce;
-  if (provider) body.provider = provider;
-  return body;
+/**
+ * POSTs the code to `exchange-url` with what the token request needs with it (RFC 6749 section 4.1.3), once:
+ * a code is single use (RFC 6749 section 4.1.2), so a failed request is never retried. 2xx with a JSON body
+ * resolves; anything else throws `exchange_failed` (with `status`) or `network_error`.
+ */
+export async function exchangeCode(
+  code: CodeDetail,
+  config: ResolvedConfig,
+  env: AttemptEnvironment,
+  signal: AbortSignal,
+): Promise<ConnectResult> {
+  const body = {
+    code: code.code,
+    state: code.state,
+    redirect_uri: code.redirectUri,
+    code_verifier: code.codeVerifier,
+    iss: code.iss,
+    nonce: code.nonce,
+    provider: config.provider,
+  };
+  const answer = await postToBackend(config.exchangeUrl!, body, 'exchange_failed', config, env, signal);
+  return { response: answer.body, status: answer.status };
 }
 
 /**
- * POSTs the code to the page's backend, once: a code is single use (RFC 6749 section 4.1.2), so a
- * failed request is never retried. 2xx with a JSON body resolves; anything else throws
- * `exchange_failed` (with `status`) or `network_error`.
+ * Server-initiated mode: `POST start-url` with `{ provider, instance }`; the backend keeps the state and
+ * PKCE verifier and answers `{ authorize_url }`. Returns the request and the configuration the response
+ * is then checked against: the state, redirect URI and response mode read from that URL (RFC 6749
+ * section 4.1.1). `config` is left as it was.
  */
-export async function exchangeCode(request: ExchangeRequest): Promise<ConnectResult> {
-  const { body, status } = await postToBackend({
-    ...request,
-    body: exchangeBody(request.code, request.provider),
-    failure: 'exchange_failed',
-    endpointName: 'The exchange endpoint',
+export async function startOnServer(
+  config: ResolvedConfig,
+  env: AttemptEnvironment,
+  signal: AbortSignal,
+): Promise<{ config: ResolvedConfig; request: AuthorizationRequest }> {
+  const { provider, instance } = config;
+  const answer = await postToBackend(config.startUrl!, { provider, instance }, 'start_failed', config, env, signal);
+  const status = answer.status;
+  const refuse = (problem: string) =>
+    new OAuthConnectError('start_failed', `The start endpoint answered with ${problem}`, { status });
+  const authorizeUrl = parseUrl((answer.body as { authorize_url?: string } | null)?.authorize_url as string);
+  if (!authorizeUrl || !isHttpUrl(authorizeUrl)) throw refuse('no http(s) "authorize_url"');
+  const [state, redirectUri] = ['state', 'redirect_uri'].map((name) => {
+    const value = authorizeUrl.searchParams.get(name);
+    if (!value) throw refuse(`an "authorize_url" without a "${name}"`);
+    return value;
   });
-  return { response: body, status };
+  const mode = authorizeUrl.searchParams.get('response_mode');
+  const responseMode = mode === 'web_message' || mode === 'fragment' ? mode : 'query';
+  const started: ResolvedConfig = {
+    ...config,
+    authorizeUrl,
+    redirectUri,
+    responseMode,
+    messageOrigins: config.messageOriginsGiven
+      ? config.messageOrigins
+      : defaultMessageOrigins(redirectUri, authorizeUrl, responseMode),
+  };
+  return { config: started, request: { authorizeUrl: authorizeUrl.href, state } };
 }

@@ -1,10 +1,10 @@
-import type { Attempt, AttemptEnvironment } from './attempt.js';
-import { buildAuthorizeUrl, openIdNonce } from './authorize-url.js';
+import {
+  checkedAuthorizationUrl,
+  openIdNonce as nonceFor,
+  type AuthorizeRequest,
+} from '../protocol/authorization-request.js';
+import { createCodeVerifier, deriveCodeChallenge, randomToken } from '../protocol/tokens.js';
 import type { ResolvedConfig } from './config.js';
-import { OAuthConnectError } from './errors.js';
-import { createCodeVerifier, deriveCodeChallenge } from './pkce.js';
-import { randomToken } from './random.js';
-import { startOnServer } from './start-request.js';
 
 /**
  * The secrets of one future authorization request, made before the click so the popup can open at the
@@ -31,8 +31,12 @@ const used = new WeakSet<PreparedRequest>();
 /** Fresh values for the next attempt: state (RFC 6749 section 10.12) and a PKCE pair. */
 export async function prepareRequest(): Promise<PreparedRequest> {
   const codeVerifier = createCodeVerifier();
-  const codeChallenge = await deriveCodeChallenge(codeVerifier);
-  return { state: randomToken(), codeVerifier, codeChallenge };
+  return { state: randomToken(), codeVerifier, codeChallenge: await deriveCodeChallenge(codeVerifier) };
+}
+
+/** Web Crypto's digest exists only in secure contexts (https, or http on loopback). */
+export function canDeriveCodeChallenge(win: Window): boolean {
+  return win.isSecureContext && typeof win.crypto?.subtle?.digest === 'function';
 }
 
 /**
@@ -45,39 +49,31 @@ export function authorizationRequest(
   prepared?: PreparedRequest,
 ): AuthorizationRequest | undefined {
   const fresh = prepared && !used.has(prepared) ? prepared : undefined;
-  if (config.pkce === 'S256' && !fresh) return undefined;
+  const pkce = config.pkce === 'S256';
+  if (pkce && !fresh) return undefined;
   if (fresh) used.add(fresh);
   const state = fresh?.state ?? randomToken();
-  const codeVerifier = config.pkce === 'S256' ? fresh!.codeVerifier : undefined;
-  const nonce = openIdNonce(config);
-  const codeChallenge = codeVerifier && fresh!.codeChallenge;
-  return { authorizeUrl: buildAuthorizeUrl(config, { state, codeChallenge, nonce }), state, codeVerifier, nonce };
+  // An empty `nonce` in `params` is sent as it is, and is no nonce to check.
+  const nonce = openIdNonce(config) || undefined;
+  const codeChallenge = pkce ? fresh!.codeChallenge : undefined;
+  const authorizeUrl = buildAuthorizeUrl(config, { state, codeChallenge, nonce });
+  return { authorizeUrl, state, codeVerifier: pkce ? fresh!.codeVerifier : undefined, nonce };
 }
 
 /**
- * The request an attempt sends when none was ready at the click: asked of the backend with `start-url`
- * (which answers with the configuration the response must match), else prepared now. Undefined once the
- * attempt has ended, with the reason when the request could not be made.
+ * The `nonce` of an OpenID Connect request (OpenID Connect Core 1.0 section 3.1.2.1): with `openid`
+ * in `scope`, the one `params` sets, else a fresh one from the same generator as `state`. Without
+ * `openid`, undefined.
  */
-export async function requestLater(
-  attempt: Attempt,
-  config: ResolvedConfig,
-  env: AttemptEnvironment,
-): Promise<{ config: ResolvedConfig; request: AuthorizationRequest } | undefined> {
-  try {
-    if (config.startUrl) return await startOnServer(config, env, attempt.signal);
-    return { config, request: authorizationRequest(config, await prepareRequest())! };
-  } catch (cause) {
-    if (attempt.signal.aborted) return undefined;
-    const error =
-      cause instanceof OAuthConnectError
-        ? cause
-        : new OAuthConnectError(
-            'invalid_config',
-            `"pkce" the authorization request could not be prepared: ${(cause as Error)?.message ?? cause}`,
-            { attribute: 'pkce', cause },
-          );
-    attempt.fail(error);
-    return undefined;
-  }
+export function openIdNonce(config: ResolvedConfig): string | undefined {
+  return nonceFor(config.scope, config.params.get('nonce') ?? undefined);
+}
+
+/**
+ * The authorization request URL of a resolved configuration (RFC 6749 section 4.1.1, PKCE per
+ * RFC 7636 section 4.3). Query parameters already on `authorize-url` are kept; empty `scope` and
+ * `display` are left out. `resolveConfig` refused extra `params` that name a reserved parameter.
+ */
+export function buildAuthorizeUrl(config: ResolvedConfig, request: AuthorizeRequest): string {
+  return checkedAuthorizationUrl({ ...config, authorizationEndpoint: config.authorizeUrl, ...request });
 }

@@ -4,7 +4,7 @@ import {
   type CallbackParams,
   type CallbackResponse,
 } from './callback-message.js';
-import { webStorage } from './web-storage.js';
+import type { ResolvedConfig } from './config.js';
 
 /** A full-page redirect attempt (`fallback="redirect"`), kept in sessionStorage while the tab is at the provider. */
 export interface RedirectRecord {
@@ -24,12 +24,10 @@ export interface RedirectRecord {
 const RECORD_KEY = 'oauth-connect:redirect';
 const RESPONSE_KEY = 'oauth-connect:redirect-response';
 
-const session = (win: Window) => webStorage(win, 'sessionStorage');
-
+// sessionStorage throws on access where it is unavailable (privacy modes, sandboxed frames): nothing is kept.
 function read<T>(win: Window, key: string): T | undefined {
   try {
-    const text = session(win)?.getItem(key);
-    return text ? (JSON.parse(text) as T) : undefined;
+    return JSON.parse(win.sessionStorage.getItem(key) || 'null') ?? undefined;
   } catch {
     return undefined;
   }
@@ -38,7 +36,7 @@ function read<T>(win: Window, key: string): T | undefined {
 /** Keeps the attempt; false when sessionStorage is unavailable, and the redirect cannot be finished. */
 export function saveRedirect(win: Window, record: RedirectRecord): boolean {
   try {
-    session(win)!.setItem(RECORD_KEY, JSON.stringify(record));
+    win.sessionStorage.setItem(RECORD_KEY, JSON.stringify(record));
     return true;
   } catch {
     return false;
@@ -51,7 +49,7 @@ export function readRedirect(win: Window): RedirectRecord | undefined {
 
 /** The callback page's half: keep its message (the response, and where it arrived) for the returning page. */
 export function saveRedirectResponse(win: Window, message: CallbackMessage): void {
-  session(win)?.setItem(RESPONSE_KEY, JSON.stringify(message));
+  win.sessionStorage.setItem(RESPONSE_KEY, JSON.stringify(message));
 }
 
 /**
@@ -60,15 +58,15 @@ export function saveRedirectResponse(win: Window, message: CallbackMessage): voi
  */
 export function takeRedirectResult(
   win: Window,
-  owner: { clientId: string; authorizeUrl: string },
+  owner: Pick<ResolvedConfig, 'clientId' | 'authorizeUrl'>,
 ): { record: RedirectRecord; response: CallbackResponse } | undefined {
   const record = readRedirect(win);
-  const saved = read<unknown>(win, RESPONSE_KEY);
-  if (!record || !saved || record.clientId !== owner.clientId || record.authorizeUrl !== owner.authorizeUrl) {
+  const saved = read<CallbackParams>(win, RESPONSE_KEY);
+  if (!record || !saved || record.clientId !== owner.clientId || record.authorizeUrl !== owner.authorizeUrl.href) {
     return undefined;
   }
-  session(win)!.removeItem(RECORD_KEY);
-  session(win)!.removeItem(RESPONSE_KEY);
+  win.sessionStorage.removeItem(RECORD_KEY);
+  win.sessionStorage.removeItem(RESPONSE_KEY);
   // A callback script older than the message format kept the bare params.
-  return { record, response: readCallbackResponse(saved) ?? { params: saved as CallbackParams } };
+  return { record, response: readCallbackResponse(saved) ?? { params: saved } };
 }

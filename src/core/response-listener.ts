@@ -1,6 +1,77 @@
-import { readCallbackResponse, type CallbackResponse } from './callback-message.js';
-import { acceptCallbackResponse, type ExpectedSender } from './message-guard.js';
-import { channelName, clearPending, markPending } from './pending-attempts.js';
+import {
+  readCallbackResponse,
+  readWebMessageResponse,
+  type CallbackParams,
+  type CallbackResponse,
+} from './callback-message.js';
+
+export interface ExpectedSender {
+  /** Exact origins a callback may come from. */
+  origins: readonly string[];
+  /** The popup this attempt opened. */
+  source: Window | null;
+  /** This attempt's `state`. */
+  state: string;
+  /** `response-mode="web_message"`: the provider's own `authorization_response` message is accepted too. */
+  webMessage?: boolean;
+}
+
+/**
+ * The response in `event` when it passes every check, else undefined, so the caller ignores it.
+ * Checks, in order: the exact origin is allowed; the sender is this attempt's popup (not another window
+ * of an allowed origin); the message has the callback shape and version; its `state` is this attempt's
+ * (RFC 6749 section 10.12: CSRF protection). Where the response arrived (`redirectUri`) is the caller's
+ * to compare with the attempt's redirect URI.
+ */
+export function acceptCallbackResponse(event: MessageEvent, expected: ExpectedSender): CallbackResponse | undefined {
+  if (!expected.origins.includes(event.origin)) return undefined;
+  if (expected.source === null || event.source !== expected.source) return undefined;
+  const { data } = event;
+  const webMessage = expected.webMessage && readWebMessageResponse(data);
+  const response = readCallbackResponse(data) ?? (webMessage ? { params: webMessage } : undefined);
+  if (!response || response.params.state !== expected.state) return undefined;
+  return response;
+}
+
+/** The params alone of an accepted response; see `acceptCallbackResponse`. */
+export function acceptCallbackMessage(event: MessageEvent, expected: ExpectedSender): CallbackParams | undefined {
+  return acceptCallbackResponse(event, expected)?.params;
+}
+
+/**
+ * What the callback page needs to reach an attempt when `window.opener` is gone: a channel named after
+ * the attempt's state, and a mark that such an attempt is pending, kept in
+ * localStorage because a popup severed by Cross-Origin-Opener-Policy shares only the origin's storage.
+ */
+export const channelName = (state: string) => `oauth-connect:${state}`;
+
+const pendingKey = (state: string) => `oauth-connect:pending:${state}`;
+
+// Without storage (privacy modes and sandboxed frames throw on access, a full quota on writing) the widget
+// works without the mark: only the broadcast path is lost, the popup path is not.
+export function markPending(win: Window, state: string): void {
+  try {
+    win.localStorage.setItem(pendingKey(state), String(Date.now()));
+  } catch {
+    // See above.
+  }
+}
+
+export function clearPending(win: Window, state: string): void {
+  try {
+    win.localStorage.removeItem(pendingKey(state));
+  } catch {
+    // See above.
+  }
+}
+
+export function isPending(win: Window, state: string): boolean {
+  try {
+    return win.localStorage.getItem(pendingKey(state)) != null;
+  } catch {
+    return false;
+  }
+}
 
 export interface ResponseListener {
   /** A response that passed every check of `acceptCallbackResponse`, or a broadcast naming this state. */

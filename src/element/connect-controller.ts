@@ -2,6 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Attempt, resultOf, type AttemptHooks, type AttemptOutcome } from '../core/attempt.js';
 import type { CodeDetail } from '../core/authorization-response.js';
 import { resolveConfig, type ConnectOptions } from '../core/config.js';
+import { requestDisconnect } from '../core/disconnect-request.js';
 import { OAuthConnectError, type CancelReason, type ErrorDetail } from '../core/errors.js';
 import type { ConnectResult } from '../core/exchange.js';
 import { openAttempt } from '../core/popup-attempt.js';
@@ -18,26 +19,32 @@ export interface OAuthConnectEventMap {
   'oauth-connect-success': CustomEvent<ConnectResult>;
   'oauth-connect-error': CustomEvent<ErrorDetail>;
   'oauth-connect-cancel': CustomEvent<{ reason: CancelReason }>;
+  'oauth-connect-disconnect': CustomEvent<{ account?: string }>;
 }
 
-/** What the controller needs of its element: the options, the seams, and the provider's name. */
+/** The pending texts the view may show: keys of the element's strings. */
+export type ConnectNotice = 'waiting' | 'finishInOtherWindow' | 'finishing' | 'disconnecting';
+
+/** What the controller needs of its element: the options, the seams, and the connected account. */
 export interface ConnectHost extends ReactiveControllerHost, HTMLElement, ConnectOptions {
-  provider?: string;
+  connected?: boolean;
+  account?: string;
+  disconnectUrl?: string;
   openPopup(url: string, features: string): Window | null;
   fetch(input: RequestInfo | URL, init?: RequestInit): Promise<Response>;
 }
 
 /**
  * Owns the element's attempts: the popup attempt a click starts, the redirect attempt a returning page
- * finishes, the values prepared for the next attempt, and the status and message the view shows.
+ * finishes, the values prepared for the next attempt, and the disconnect request. It keeps what the view
+ * shows as data (a status, a notice, the error); the view turns that into the user's language.
  */
 export class ConnectController implements ReactiveController {
+  /** `idle`, pending or `error`; the element shows `connected` for an idle host that is connected. */
   status: ConnectStatus = 'idle';
-  message = '';
-  /** The provider's `error_uri` of the last error, when it gave one. */
-  moreInfo?: string;
-  /** The `code` of the last error. */
-  errorCode?: string;
+  notice?: ConnectNotice;
+  /** The last error, while `status` is `error`. */
+  error?: OAuthConnectError;
   #attempt?: Attempt;
   #result?: Promise<ConnectResult>;
   #prepared?: PreparedRequest;
@@ -109,7 +116,7 @@ export class ConnectController implements ReactiveController {
     }
     const attempt = new Attempt(this.#hooks());
     const prepared = this.#prepared;
-    this.#follow(attempt, 'authorizing', `Waiting for ${this.#providerName}…`);
+    this.#follow(attempt, 'authorizing', 'waiting');
     openAttempt(attempt, config, this.#environment(), prepared);
     if (prepared) void this.prepare();
     return this.#result!;
@@ -117,6 +124,38 @@ export class ConnectController implements ReactiveController {
 
   abort(): void {
     this.#attempt?.abort();
+  }
+
+  /**
+   * What the Disconnect button does: asks the page (`oauth-connect-disconnect`, cancelable), then the backend
+   * when `disconnect-url` is set. Only once that succeeded is the host no longer connected.
+   */
+  async disconnect(): Promise<void> {
+    const host = this.host;
+    if (this.notice === 'disconnecting' || !this.#emit('oauth-connect-disconnect', { account: host.account }, true))
+      return;
+    if (host.disconnectUrl) {
+      this.#show('idle', 'disconnecting');
+      try {
+        const config = {
+          csrfOrigins: host.csrfOrigins?.split(/\s+/) ?? [],
+          exchangeCredentials: host.exchangeCredentials ?? 'same-origin',
+          exchangeTimeoutMs: (host.exchangeTimeout ?? 30) * 1000,
+        };
+        const body = { provider: host.provider, account: host.account };
+        await requestDisconnect(host.disconnectUrl, body, config, this.#environment());
+      } catch (error) {
+        this.#fail(error as OAuthConnectError);
+        return;
+      }
+    }
+    [host.connected, host.account] = [false, undefined];
+    this.#show('idle');
+  }
+
+  /** The page changed `connected`: an error or notice of before no longer applies, unless an attempt is pending. */
+  reset(): void {
+    if (!this.#attempt) this.#show('idle');
   }
 
   /** Called only when a redirect attempt is stored: finishes it when it is this element's configuration. */
@@ -129,13 +168,13 @@ export class ConnectController implements ReactiveController {
     }
     const attempt = resumeRedirect(config, this.#environment(), this.#hooks());
     if (!attempt) return;
-    this.#follow(attempt, 'exchanging', 'Finishing the connection…');
+    this.#follow(attempt, 'exchanging', 'finishing');
     this.#result!.catch(() => {}); // reported by the events; the promise is for callers of connect()
   }
 
-  #follow(attempt: Attempt, status: ConnectStatus, message: string): void {
+  #follow(attempt: Attempt, status: ConnectStatus, notice: ConnectNotice): void {
     this.#attempt = attempt;
-    this.#show(status, message);
+    this.#show(status, notice);
     this.#result = attempt.outcome.then((outcome) => this.#settle(attempt, outcome));
   }
 
@@ -153,39 +192,35 @@ export class ConnectController implements ReactiveController {
       onStart: (detail) => this.#emit('oauth-connect-start', detail),
       onCode: (detail) => this.#emit('oauth-connect-code', detail, true),
       onPhase: (phase) => {
-        if (phase === 'exchanging') this.#show('exchanging', 'Finishing the connection…');
-        if (phase === 'detached')
-          this.#show('authorizing', `Finish signing in to ${this.#providerName} in the other window, or cancel.`);
+        if (phase === 'exchanging') this.#show('exchanging', 'finishing');
+        if (phase === 'detached') this.#show('authorizing', 'finishInOtherWindow');
       },
     };
-  }
-
-  get #providerName(): string {
-    return this.host.provider || 'the provider';
   }
 
   #settle(attempt: Attempt, outcome: AttemptOutcome): ConnectResult {
     if (this.#attempt === attempt) this.#attempt = undefined;
     if (outcome.kind === 'error') throw this.#fail(outcome.error);
+    this.#show('idle');
     if (outcome.kind === 'success') {
-      this.#show('connected', 'Connected');
+      const account = (outcome.result.response as { account?: unknown } | null)?.account;
+      this.host.connected = true;
+      if (typeof account === 'string') this.host.account = account;
       this.#emit('oauth-connect-success', outcome.result);
     } else {
-      this.#show('idle', '');
       this.#emit('oauth-connect-cancel', { reason: outcome.reason });
     }
     return resultOf(outcome);
   }
 
   #fail(error: OAuthConnectError): OAuthConnectError {
-    this.errorCode = error.code;
-    this.#show('error', error.message, error.uri);
+    this.#show('error', undefined, error);
     this.#emit('oauth-connect-error', error.toDetail());
     return error;
   }
 
-  #show(status: ConnectStatus, message: string, moreInfo?: string): void {
-    [this.status, this.message, this.moreInfo] = [status, message, moreInfo];
+  #show(status: ConnectStatus, notice?: ConnectNotice, error?: OAuthConnectError): void {
+    [this.status, this.notice, this.error] = [status, notice, error];
     this.host.requestUpdate();
   }
 

@@ -1,13 +1,13 @@
+import { attributeOf } from '../core/config.js';
 import type { PropertyDeclaration, PropertyDeclarations } from 'lit';
 
 /** Properties that only change the view; a change to any other one is a new configuration. */
-export const VIEW_PROPERTIES: ReadonlySet<PropertyKey> = new Set(['label', 'disabled', 'instanceLabel']);
-
-/** `popupWidth` → `popup-width`: every attribute is its property's name in kebab case. */
-const kebab = (name: string) => name.replace(/[A-Z]/g, (letter) => `-${letter.toLowerCase()}`);
+export const VIEW_PROPERTIES: ReadonlySet<PropertyKey> = new Set(
+  'label disabled instanceLabel connected account disconnectUrl strings'.split(' '),
+);
 
 const declare = (names: string, type?: PropertyDeclaration['type']) =>
-  names.split(' ').map((name): [string, PropertyDeclaration] => [name, { attribute: kebab(name), type }]);
+  names.split(' ').map((name): [string, PropertyDeclaration] => [name, { attribute: attributeOf(name), type }]);
 
 /**
  * Every attribute, mapped to its camelCase property. None reflects but `disabled` (and `status`, written
@@ -17,9 +17,11 @@ const declare = (names: string, type?: PropertyDeclaration['type']) =>
 export const elementProperties: PropertyDeclarations = Object.fromEntries([
   ...declare(
     'authorizeUrl clientId redirectUri scope exchangeUrl startUrl display pkce params responseMode messageOrigins ' +
-      'issuer fallback exchangeCredentials csrfOrigins label provider instance instanceLabel',
+      'issuer fallback exchangeCredentials csrfOrigins label provider instance instanceLabel account disconnectUrl',
   ),
   ...declare('popupWidth popupHeight timeout exchangeTimeout', Number),
-  ...declare('askInstance', Boolean),
+  ...declare('askInstance connected', Boolean),
   ['disabled', { type: Boolean, reflect: true }],
+  // Property only: an object of texts has no attribute form.
+  ['strings', { attribute: false }],
 ]);

@@ -75,9 +75,14 @@ export function buildAuthorizationUrl(request: AuthorizationRequest): string {
   const params = [...(request.params ?? [])];
   const reserved = findReservedParam(params.map(([name]) => name));
   if (reserved) throw new ReservedParameterError(reserved);
+  return checkedAuthorizationUrl({ ...request, params });
+}
+
+/** `buildAuthorizationUrl` for a request whose `params` were checked already (see `findReservedParam`). */
+export function checkedAuthorizationUrl(request: AuthorizationRequest): string {
   const url = new URL(request.authorizationEndpoint);
   const query = url.searchParams;
-  for (const [name, value] of params) query.set(name, value);
+  for (const [name, value] of request.params ?? []) query.set(name, value);
   query.set('response_type', 'code');
   query.set('client_id', request.clientId);
   query.set('redirect_uri', request.redirectUri);

@@ -40,9 +40,7 @@ const webSha256: Sha256 = async (text) =>
   new Uint8Array(await crypto.subtle.digest('SHA-256', new TextEncoder().encode(text)));
 
 /** A fresh `code_verifier`: 43 characters of the unreserved set (RFC 7636 section 4.1). */
-export function createCodeVerifier(): string {
-  return randomToken(32);
-}
+export const createCodeVerifier = (): string => randomToken();
 
 /** `code_challenge` for the S256 method: BASE64URL(SHA256(ASCII(code_verifier))) (RFC 7636 section 4.2). */
 export async function deriveCodeChallenge(verifier: string, sha256: Sha256 = webSha256): Promise<string> {

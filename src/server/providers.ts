@@ -9,6 +9,8 @@ export interface ProviderSettings extends Omit<TokenEndpointClient, 'tokenEndpoi
   authorizeEndpoint?: string;
   /** Required unless `discovery` finds it. */
   tokenEndpoint?: string;
+  /** RFC 7009 revocation endpoint, for `createDisconnectHandler`; with `discovery`, read from the metadata. */
+  revocationEndpoint?: string;
   /** The registered callback page; give each issuer its own (RFC 9700 section 4.4.2). */
   redirectUri: string;
   scope?: string;

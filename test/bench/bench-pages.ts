@@ -86,6 +86,9 @@ export function leakPages(origins: Origins): Record<string, string> {
       for (const type of ['oauth-connect-success', 'oauth-connect-error', 'oauth-connect-cancel'])
         document.getElementById('go').addEventListener(type, (event) =>
           benchEnds.push(type + ' ' + (event.detail.reason || event.detail.code || '')));
+      // A success leaves the element connected; the next attempt needs its Connect button back.
+      document.getElementById('go').addEventListener('oauth-connect-success',
+        (event) => (event.target.connected = false));
       </script>`),
   };
 }

@@ -73,6 +73,9 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     await signInAndConsent(await clickConnect(page));
     await expect(page.getByTestId('connection')).toContainText('Connected');
     const { code, state } = exchanges[0].body as { code: string; state: string };
+    // Connected now: the Connect button comes back after Disconnect.
+    await page.getByRole('button', { name: 'Disconnect' }).click();
+    await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'idle');
 
     const popup = await clickConnect(page);
     await providerPageSeen(popup);
@@ -89,7 +92,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     await page.goto(demo.url);
     await signInAndConsent(await clickConnect(page), 'Deny');
     await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'error');
-    await expect(page.getByRole('status')).toHaveText('The user denied the request');
+    await expect(page.getByRole('status')).toHaveText('Access was not granted.');
     expect(await loggedEvents(page)).toEqual(['oauth-connect-start', 'oauth-connect-error']);
     await expect(page.getByTestId('event-log')).toContainText('"code":"access_denied"');
     expect(exchanges).toHaveLength(0);

@@ -34,6 +34,7 @@ test.describe('a provider that sends Cross-Origin-Opener-Policy: same-origin', (
     await popup.getByLabel('Username').waitFor();
     await popup.close();
     await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'error', { timeout: 4000 });
-    await expect(page.getByRole('status')).toHaveText('No authorization response within 2 s');
+    await expect(page.getByRole('status')).toHaveText('Signing in took too long. Try again.');
+    await expect(page.getByTestId('event-log')).toContainText('No authorization response within 2 s');
   });
 });

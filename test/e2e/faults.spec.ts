@@ -27,14 +27,18 @@ test.describe('exchange endpoint faults', () => {
     ],
     ['a network failure', (route) => route.abort('failed'), /"code":"network_error"/, 'could not be reached'],
   ];
-  for (const [name, fulfil, logged, shown] of cases) {
+  // The event carries the developer's message; the user is told what to do.
+  for (const [name, fulfil, logged, message] of cases) {
     test(`${name} → the right error, shown, and the request never retried`, async ({ page, demo }) => {
       const requests = await interceptExchange(page, fulfil);
       await page.goto(demo.url);
       await signInAndConsent(await clickConnect(page));
       await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'error');
       await expect(page.getByTestId('event-log').locator('li').last()).toHaveText(logged);
-      await expect(page.getByRole('status')).toContainText(shown);
+      await expect(page.getByTestId('event-log').locator('li').last()).toContainText(message);
+      await expect(page.getByRole('status')).toHaveText(
+        'The connection could not be completed. Check your connection and try again.',
+      );
       expect(await loggedEvents(page)).toEqual(['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-error']);
       expect(requests).toHaveLength(1);
     });
@@ -77,7 +81,12 @@ test('a slow exchange endpoint: the request times out as network_error', async (
   await page.locator('oauth-connect').evaluate((element) => element.setAttribute('exchange-timeout', '1'));
   await signInAndConsent(await clickConnect(page));
   await expect(page.getByTestId('event-log').locator('li').last()).toContainText('"code":"network_error"');
-  await expect(page.getByRole('status')).toHaveText('The exchange endpoint did not answer within 1 s');
+  await expect(page.getByTestId('event-log').locator('li').last()).toContainText(
+    'The exchange endpoint did not answer within 1 s',
+  );
+  await expect(page.getByRole('status')).toHaveText(
+    'The connection could not be completed. Check your connection and try again.',
+  );
   expect(requests).toHaveLength(1);
 });
 

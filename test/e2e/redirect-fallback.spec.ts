@@ -61,7 +61,7 @@ test.describe('popup blocked', () => {
     await page.goto(`${demo.url}/demo/script-tag.html`);
     await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
     await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'error');
-    await expect(page.getByRole('status')).toContainText('blocked the popup');
+    await expect(page.getByRole('status')).toContainText('blocked the sign-in window');
     await expect(page.getByRole('button', { name: 'Connect with Demo ID' })).toBeEnabled();
     expect(page.url()).toBe(`${demo.url}/demo/script-tag.html`);
     expect(exchanges).toHaveLength(0);

@@ -1,5 +1,5 @@
 import { expect, test } from 'vitest';
-import { buildAuthorizeUrl } from '../../src/core/authorize-url.js';
+import { buildAuthorizeUrl } from '../../src/core/prepared-request.js';
 import { resolveConfig, type ConnectOptions } from '../../src/core/config.js';
 
 function build(options: Partial<ConnectOptions>, codeChallenge?: string, nonce?: string): URL {

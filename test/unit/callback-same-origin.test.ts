@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { handleCallback } from '../../src/callback.js';
-import { channelName, clearPending, markPending } from '../../src/core/pending-attempts.js';
+import { channelName, clearPending, markPending } from '../../src/core/response-listener.js';
 import { saveRedirect, takeRedirectResult } from '../../src/core/redirect-store.js';
 
 /*
@@ -92,7 +92,8 @@ test('a full-page redirect is waiting: the response is kept for its page, which 
   saveRedirect(win, { ...owner, state: 's1', returnUrl: 'https://app.test/start', createdAt: Date.now() });
   expect(handleCallback({ window: win })).toBe('redirected');
   expect(navigations).toEqual(['https://app.test/start']);
-  expect(takeRedirectResult(win, owner)?.response).toEqual({
+  const config = { ...owner, authorizeUrl: new URL(owner.authorizeUrl) };
+  expect(takeRedirectResult(win, config)?.response).toEqual({
     params: { code: 'c0de', state: 's1' },
     redirectUri: `${location.origin}/cb`,
   });

@@ -85,20 +85,20 @@ describe('resolveConfig', () => {
   test.each([
     [{ authorizeUrl: '' }, 'authorize-url', /is required/],
     [{ authorizeUrl: 'javascript:alert(1)' }, 'authorize-url', /http\(s\)/],
-    [{ authorizeUrl: 'not a url' }, 'authorize-url', /not a valid URL/],
+    [{ authorizeUrl: 'not a url' }, 'authorize-url', /http\(s\) URL; got "not a url"/],
     [{ clientId: '' }, 'client-id', /is required/],
     [{ redirectUri: 'https://app.test/callback#x' }, 'redirect-uri', /fragment/],
     [{ exchangeUrl: 'data:text/plain,x' }, 'exchange-url', /http\(s\)/],
     [{ pkce: 'plain' }, 'pkce', /S256, off/],
     [{ responseMode: 'form_post' }, 'response-mode', /query, fragment, web_message/],
     [{ messageOrigins: 'https://app.test/path' }, 'message-origins', /bare origins/],
-    [{ messageOrigins: '*' }, 'message-origins', /not an origin/],
+    [{ messageOrigins: '*' }, 'message-origins', /bare origins like https:\/\/app\.example; got \*/],
     [{ timeout: -1 }, 'timeout', /non-negative/],
     [{ popupWidth: 0 }, 'popup-width', /positive/],
     [{ params: 'state=fixed' }, 'params', /may not set "state"/],
     [{ params: 'redirect_uri=https://evil.test' }, 'params', /may not set "redirect_uri"/],
     [{ fallback: 'iframe' }, 'fallback', /none, redirect/],
-    [{ exchangeCredentials: 'always' }, 'exchange-credentials', /omit, same-origin, include/],
+    [{ exchangeCredentials: 'always' }, 'exchange-credentials', /same-origin, omit, include/],
   ] as [Partial<ConnectOptions>, string, RegExp][])(
     'refuses %o as invalid_config naming %s',
     (options, attribute, message) => {

@@ -75,3 +75,29 @@ test('a configuration change on the element discards the prepared values; a labe
     crypto.subtle.digest = digest;
   }
 });
+
+test('keeps what the view shows as data, never text: a status, a notice key and the error', async () => {
+  const host = Object.assign(fakeHost(), { connected: true, account: 'dana', disconnectUrl: '/disconnect' });
+  const controller = new ConnectController(host);
+  const disconnecting = controller.disconnect();
+  expect([controller.status, controller.notice, controller.error]).toEqual(['idle', 'disconnecting', undefined]);
+  await disconnecting; // the fake host's fetch fails
+  expect(controller.status).toBe('error');
+  expect(controller.notice).toBeUndefined();
+  expect(controller.error).toMatchObject({
+    code: 'disconnect_failed',
+    message: 'The disconnect endpoint could not be reached',
+  });
+  expect(host.connected).toBe(true);
+  expect(Object.values(controller).filter((value) => typeof value === 'string')).toEqual(['error']);
+});
+
+test('a page that prevents oauth-connect-disconnect keeps the host connected, with no request', async () => {
+  const host = Object.assign(fakeHost(), { connected: true, disconnectUrl: '/disconnect' });
+  let requests = 0;
+  host.fetch = () => (requests++, Promise.resolve(new Response()));
+  host.addEventListener('oauth-connect-disconnect', (event) => event.preventDefault());
+  const controller = new ConnectController(host);
+  await controller.disconnect();
+  expect([host.connected, controller.status, requests]).toEqual([true, 'idle', 0]);
+});

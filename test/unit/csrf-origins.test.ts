@@ -66,10 +66,13 @@ describe('csrf-origins configuration', () => {
   const options = { authorizeUrl: 'https://id.test/authorize', clientId: 'c', redirectUri: 'https://app.test/cb' };
 
   test.each([
-    ['*', 'has an entry that is not an origin: *'],
-    ['https://backend.test/api', 'entries must be bare origins like https://app.example; got https://backend.test/api'],
-    ['null', 'has an entry that is not an origin: null'],
-    ['wss://backend.test', 'entries must be http(s) origins; got wss://backend.test'],
+    ['*', 'entries must be bare http(s) origins like https://app.example; got *'],
+    [
+      'https://backend.test/api',
+      'entries must be bare http(s) origins like https://app.example; got https://backend.test/api',
+    ],
+    ['null', 'entries must be bare http(s) origins like https://app.example; got null'],
+    ['wss://backend.test', 'entries must be bare http(s) origins like https://app.example; got wss://backend.test'],
   ])('refuses %s with invalid_config naming csrf-origins', (csrfOrigins, problem) => {
     const error = { code: 'invalid_config', attribute: 'csrf-origins', message: `"csrf-origins" ${problem}` };
     const resolve = () => resolveConfig({ ...options, csrfOrigins }, 'https://app.test/');

@@ -1,6 +1,6 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { button, endEvents, mountWidget, recordEvents } from './element-helpers.js';
+import { button, disconnectButton, endEvents, mountWidget, recordEvents } from './element-helpers.js';
 
 /** Counts the `message` listeners and the timers that are alive on this window. */
 function trackResources() {
@@ -88,6 +88,8 @@ test('many attempts in a row leave no listener, timer, channel or pending mark b
     const done = new Promise((resolve) => element.addEventListener('oauth-connect-success', resolve, { once: true }));
     await userEvent.click(button(element));
     await done;
+    await element.updateComplete; // a success leaves it connected: the user disconnects first
+    await userEvent.click(disconnectButton(element));
   }
   expect(resources.listeners.size).toBe(0);
   expect(resources.timers.size).toBe(0);

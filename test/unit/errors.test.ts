@@ -11,7 +11,7 @@ test('ErrorCodes names every code the widget raises', () => {
 });
 
 test("the provider's own error keeps its code and is marked as the provider's", () => {
-  const context = { redirectUri: 'https://app.test/cb' };
+  const context = { config: { redirectUri: 'https://app.test/cb' } };
   const params = {
     error: 'access_denied',
     error_description: 'no',
@@ -47,5 +47,5 @@ test('toDetail carries every field but the cause; the cause stays on the error',
 });
 
 test('there is one popup_blocked message', () => {
-  expect(popupBlocked().message).toBe('The browser blocked the popup; allow popups for this site and try again');
+  expect(popupBlocked().message).toBe('The browser blocked the popup');
 });

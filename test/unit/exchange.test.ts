@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { resolveConfig, type ConnectOptions } from '../../src/core/config.js';
 import { exchangeCode, readCsrfToken } from '../../src/core/exchange.js';
 import { OAuthConnectError } from '../../src/core/errors.js';
 
@@ -9,6 +10,21 @@ const code = {
   codeVerifier: 'v3rifier',
   iss: 'https://id.test',
 };
+
+/** The configuration of an attempt whose exchange goes to https://app.test/x. */
+const configWith = (options: ConnectOptions = {}) =>
+  resolveConfig(
+    {
+      authorizeUrl: 'https://id.test/authorize',
+      clientId: 'c',
+      redirectUri: 'https://app.test/cb',
+      exchangeUrl: 'https://app.test/x',
+      ...options,
+    },
+    document.baseURI,
+  );
+
+const signal = new AbortController().signal;
 
 function recordingFetch(respond: () => Response | Promise<Response>) {
   const calls: { url: string; init: RequestInit }[] = [];
@@ -21,12 +37,7 @@ function recordingFetch(respond: () => Response | Promise<Response>) {
 
 async function failure(respond: () => Response | Promise<Response>): Promise<OAuthConnectError> {
   const { fetcher, calls } = recordingFetch(respond);
-  const error = await exchangeCode({
-    url: 'https://app.test/x',
-    code,
-    credentials: 'same-origin',
-    fetch: fetcher,
-  }).catch((e) => e);
+  const error = await exchangeCode(code, configWith(), { window, fetch: fetcher }, signal).catch((e) => e);
   expect(calls).toHaveLength(1); // never retried
   return error;
 }
@@ -34,16 +45,13 @@ async function failure(respond: () => Response | Promise<Response>): Promise<OAu
 describe('exchangeCode', () => {
   test('POSTs the contract body as JSON with the CSRF header and credentials mode', async () => {
     const { fetcher, calls } = recordingFetch(() => Response.json({ ok: true }, { status: 201 }));
-    const result = await exchangeCode({
-      url: 'https://app.test/x',
-      code,
-      provider: 'Kanka',
-      credentials: 'include',
-      csrfToken: 't0ken',
-      fetch: fetcher,
-    });
+    const meta = Object.assign(document.createElement('meta'), { name: 'csrf-token', content: 't0ken' });
+    document.head.append(meta);
+    const config = configWith({ provider: 'Kanka', exchangeCredentials: 'include', csrfOrigins: 'https://app.test' });
+    const result = await exchangeCode(code, config, { window, fetch: fetcher }, signal).finally(() => meta.remove());
     expect(result).toEqual({ response: { ok: true }, status: 201 });
-    const { init } = calls[0];
+    const { url, init } = calls[0];
+    expect(url).toBe('https://app.test/x');
     expect(init.method).toBe('POST');
     expect(init.credentials).toBe('include');
     expect(init.headers).toEqual({
@@ -64,7 +72,7 @@ describe('exchangeCode', () => {
   test('adds the nonce of an OpenID Connect request', async () => {
     const { fetcher, calls } = recordingFetch(() => Response.json({}));
     const openIdCode = { code: 'c', state: 's', redirectUri: 'r', nonce: 'n0nce' };
-    await exchangeCode({ url: 'https://app.test/x', code: openIdCode, credentials: 'same-origin', fetch: fetcher });
+    await exchangeCode(openIdCode, configWith(), { window, fetch: fetcher }, signal);
     expect(JSON.parse(calls[0].init.body as string)).toEqual({
       code: 'c',
       state: 's',
@@ -75,12 +83,7 @@ describe('exchangeCode', () => {
 
   test('leaves out code_verifier, iss and provider when there are none', async () => {
     const { fetcher, calls } = recordingFetch(() => Response.json({}));
-    await exchangeCode({
-      url: 'https://app.test/x',
-      code: { code: 'c', state: 's', redirectUri: 'r' },
-      credentials: 'same-origin',
-      fetch: fetcher,
-    });
+    await exchangeCode({ code: 'c', state: 's', redirectUri: 'r' }, configWith(), { window, fetch: fetcher }, signal);
     expect(JSON.parse(calls[0].init.body as string)).toEqual({ code: 'c', state: 's', redirect_uri: 'r' });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { acceptCallbackMessage } from '../../src/core/message-guard.js';
+import { acceptCallbackMessage } from '../../src/core/response-listener.js';
 
 const popup = window; // any window object stands for "the popup this attempt opened"
 const expected = { origins: ['https://app.test'], source: popup, state: 'good-state' };

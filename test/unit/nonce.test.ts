@@ -1,6 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { userEvent } from 'vitest/browser';
-import { openIdNonce } from '../../src/core/authorize-url.js';
+import { openIdNonce } from '../../src/core/prepared-request.js';
 import { resolveConfig } from '../../src/core/config.js';
 import { FIXTURES, button, mountWidget, recordEvents } from './element-helpers.js';
 

@@ -1,6 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { createCodeVerifier, deriveCodeChallenge } from '../../src/core/pkce.js';
-import { randomToken } from '../../src/core/random.js';
+import { createCodeVerifier, deriveCodeChallenge, randomToken } from '../../src/protocol/tokens.js';
 
 describe('PKCE (RFC 7636)', () => {
   test('derives the S256 challenge of the RFC 7636 appendix B example', async () => {

@@ -157,8 +157,9 @@ describe('interpretAuthorizationResponse', () => {
   const params = { code: 'c', state: 's' };
 
   test('compares by origin and path: a redirect URI with a query matches the callback that dropped it', () => {
-    const context = { redirectUri: 'https://app.test/cb?provider=kanka', arrivedAt: 'https://app.test/cb' };
-    expect(interpretAuthorizationResponse(params, context)).toMatchObject({ redirectUri: context.redirectUri });
+    const redirectUri = 'https://app.test/cb?provider=kanka';
+    const context = { config: { redirectUri }, arrivedAt: 'https://app.test/cb' };
+    expect(interpretAuthorizationResponse(params, context)).toMatchObject({ redirectUri });
   });
 
   test.each([
@@ -170,9 +171,9 @@ describe('interpretAuthorizationResponse', () => {
   ])('refuses %s as redirect_mismatch, before passing on a provider error', (_name, arrivedAt) => {
     const message = `the response arrived at ${arrivedAt}, not at this attempt's redirect URI https://app.test/cb`;
     for (const response of [params, { error: 'access_denied', state: 's' }]) {
-      expect(() => interpretAuthorizationResponse(response, { redirectUri: 'https://app.test/cb', arrivedAt })).toThrow(
-        expect.objectContaining({ code: 'redirect_mismatch', message }),
-      );
+      expect(() =>
+        interpretAuthorizationResponse(response, { config: { redirectUri: 'https://app.test/cb' }, arrivedAt }),
+      ).toThrow(expect.objectContaining({ code: 'redirect_mismatch', message }));
     }
   });
 });

@@ -1,7 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import type { CallbackResponse } from '../../src/core/callback-message.js';
-import { isPending } from '../../src/core/pending-attempts.js';
-import { listenForResponse } from '../../src/core/response-listener.js';
+import { isPending, listenForResponse } from '../../src/core/response-listener.js';
 
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));

@@ -1,6 +1,6 @@
 import { expect, test } from 'vitest';
 import { resolveConfig } from '../../src/core/config.js';
-import { startOnServer } from '../../src/core/start-request.js';
+import { startOnServer } from '../../src/core/exchange.js';
 
 const options = { startUrl: '/start', provider: 'gancio', instance: 'https://events.test' };
 

@@ -1,1 +1,0 @@
-export { encodeBase64url as base64url, randomToken } from '../protocol/tokens.js';

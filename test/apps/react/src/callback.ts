@@ -1,0 +1,3 @@
+import { handleCallback } from 'oauth-connect/callback';
+
+handleCallback();
