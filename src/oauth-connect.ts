@@ -12,6 +12,7 @@ export type {
 } from './types/element-events.js';
 export type { OAuthConnectStrings } from './i18n/strings.js';
 export type {
+  OAuthConnectAttributeProperty,
   OAuthConnectAttributes,
   OAuthConnectEventHandlers,
   OAuthConnectProperties,

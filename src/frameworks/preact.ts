@@ -6,13 +6,8 @@ import type { JSX } from 'preact';
 import type { OAuthConnectElement } from '../oauth-connect-element.js';
 import type { OAuthConnectAttributes, OAuthConnectEventHandlers } from './element-types.js';
 
+// Everything the main entry exports, the framework-neutral attribute and event handler types included.
 export * from '../oauth-connect.js';
-export type {
-  OAuthConnectAttributeProperty,
-  OAuthConnectAttributes,
-  OAuthConnectEventHandlers,
-  OAuthConnectProperties,
-} from './element-types.js';
 
 /** The props of `<oauth-connect>` in Preact: Preact's own, the attributes, and the element's events. */
 export type OAuthConnectPreactProps = JSX.HTMLAttributes<OAuthConnectElement> &

@@ -6,13 +6,8 @@ import type { HTMLAttributes } from 'svelte/elements';
 import type { OAuthConnectElement } from '../oauth-connect-element.js';
 import type { OAuthConnectAttributes, OAuthConnectEventHandlers } from './element-types.js';
 
+// Everything the main entry exports, the framework-neutral attribute and event handler types included.
 export * from '../oauth-connect.js';
-export type {
-  OAuthConnectAttributeProperty,
-  OAuthConnectAttributes,
-  OAuthConnectEventHandlers,
-  OAuthConnectProperties,
-} from './element-types.js';
 
 /**
  * A hyphenated boolean attribute (`ask-instance`) has no property of that name, so Svelte writes its value as

@@ -7,13 +7,8 @@ import type { OAuthConnectElement } from '../oauth-connect-element.js';
 import type { OAuthConnectEventMap } from '../element/connect-controller.js';
 import type { OAuthConnectProperties } from './element-types.js';
 
+// Everything the main entry exports, the framework-neutral attribute and event handler types included.
 export * from '../oauth-connect.js';
-export type {
-  OAuthConnectAttributeProperty,
-  OAuthConnectAttributes,
-  OAuthConnectEventHandlers,
-  OAuthConnectProperties,
-} from './element-types.js';
 
 /**
  * `<oauth-connect>` as Vue's template checker reads a component: its props from `$props` (camelCase names;
