@@ -1,12 +1,11 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Fallback, PkceMethod, ResponseMode } from './core/config.js';
 import type { ConnectResult } from './core/exchange.js';
+import { prepareAgain, prepareSoon, preparing } from './element/after-first-render.js';
 import { ConnectController, type ConnectStatus } from './element/connect-controller.js';
-import { defineElement } from './element/define-element.js';
 import { VIEW_PROPERTIES, elementProperties } from './element/element-properties.js';
 import { errorKey } from './element/error-text.js';
-import { checkTypedInstance, instanceField } from './element/instance-field.js';
-import { LocalizeController } from './i18n/localize-controller.js';
+import { fill, LocalizeController } from './i18n/localize-controller.js';
 import type { OAuthConnectStrings } from './i18n/strings.js';
 import { styles } from './oauth-connect-styles.js';
 
@@ -53,7 +52,11 @@ export class OAuthConnectElement extends LitElement {
    * class already holding the tag is left in place with a console warning; any other failure is thrown.
    */
   static define(tag = 'oauth-connect', registry: CustomElementRegistry = customElements): void {
-    defineElement(tag, this, registry);
+    // A page may load two copies (a bundle and a module); no other script runs between the lookup and the define.
+    const holder = registry.get(tag);
+    prepareSoon(); // the values of the first attempt, ready before the first element renders
+    if (!holder) registry.define(tag, this);
+    else if (holder !== this) console.warn(`<${tag}> is already defined by another class; this copy is not used`);
   }
 
   /** The provider's authorization endpoint (RFC 6749 section 3.1). Required unless `startUrl` is set. */
@@ -115,7 +118,7 @@ export class OAuthConnectElement extends LitElement {
   /** Replaces any of the language's texts (property only): `el.strings = { connect: 'Link' }`. */
   strings?: Partial<OAuthConnectStrings>;
 
-  #controller = new ConnectController(this, () => checkTypedInstance(this));
+  #controller = new ConnectController(this);
   #localize = new LocalizeController(this);
   /** The text of the slotted label, for the accessible name. */
   #slotted = '';
@@ -152,16 +155,15 @@ export class OAuthConnectElement extends LitElement {
   /** Resolves once the element has rendered and its next attempt can open the popup at the final URL. */
   protected override async getUpdateComplete(): Promise<boolean> {
     const complete = await super.getUpdateComplete();
-    await this.#controller.preparing;
+    await preparing();
     return complete;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
+    if (!this.hasUpdated) return;
     // A new configuration gets new values for its next attempt.
-    if (this.hasUpdated && [...changed.keys()].some((key) => !VIEW_PROPERTIES.has(key))) {
-      void this.#controller.prepare();
-    }
-    if (this.hasUpdated && changed.has('connected')) this.#controller.reset();
+    if ([...changed.keys()].some((key) => !VIEW_PROPERTIES.has(key))) void prepareAgain();
+    if (changed.has('connected')) this.#controller.reset();
   }
 
   protected override update(changed: PropertyValues<this>): void {
@@ -179,48 +181,49 @@ export class OAuthConnectElement extends LitElement {
 
   protected override render(): TemplateResult {
     const { status, notice, error } = this.#controller;
-    const localize = this.#localize;
-    const strings = localize.strings;
-    const label = this.label || strings.connect;
-    const values = { provider: this.provider, account: this.account, label: this.#slotted || label };
+    const texts = this.#localize.strings;
+    const label = this.label || texts.connect;
+    const values = { provider: this.provider || texts.provider, account: this.account, label: this.#slotted || label };
     const pending = status === 'authorizing' || status === 'exchanging';
     const connected = this.connected && !pending;
     const fieldError = error?.code === 'invalid_instance';
-    const text = error
-      ? localize.text(errorKey(error), values)
-      : notice
-        ? localize.text(notice, values)
-        : connected
-          ? localize.text(this.account ? 'connectedAs' : 'connected', values)
-          : '';
-    // Cancel only while pending, Disconnect only while connected, the provider's error page link only after its error.
+    const key = error ? errorKey(error) : (notice ?? (connected && (this.account ? 'connectedAs' : 'connected')));
+    // The accessible name holds the visible label (WCAG 2.5.3); the provider is added unless the label names it.
+    const name = this.provider && !values.label.includes(this.provider) ? fill(texts.connectWith, values) : nothing;
+    // Templates have no whitespace between tags: it would ship in the bundle and be cloned into every element.
+    // prettier-ignore
+    const field = connected || !this.askInstance ? nothing : html`<label part="instance-label">${
+this.instanceLabel ?? texts.instanceLabel}<input part="instance" inputmode="url" autocomplete="url"
+spellcheck="false" placeholder=${texts.instancePlaceholder} .value=${this.instance ?? ''}
+?disabled=${this.disabled || pending} aria-invalid=${fieldError} aria-describedby=${fieldError ? 'status' : nothing}
+@keydown=${this.#onKey}></label>`;
+    // Cancel only while pending, Disconnect only while connected, the provider's error page only after its error.
     // prettier-ignore
     const action = pending
-      ? html`<button part="cancel" type="button" @click=${this.abort}>${strings.cancel}</button>`
+      ? html`<button part="cancel" @click=${this.abort}>${texts.cancel}</button>`
       : connected
-        ? html`<slot name="connected"></slot><button part="disconnect" type="button"
-aria-busy=${notice === 'disconnecting'} aria-describedby="status"
-@click=${this.#onDisconnect}>${strings.disconnect}</button>`
+        ? html`<slot name="connected"></slot><button part="disconnect" aria-busy=${notice === 'disconnecting'}
+aria-describedby="status" @click=${this.#onDisconnect}>${texts.disconnect}</button>`
         : error?.uri
           ? html`<a part="more-info" href=${error.uri} target="_blank"
-rel="noopener noreferrer">${strings.moreInfo}</a>`
+rel="noopener noreferrer">${texts.moreInfo}</a>`
           : nothing;
-    // The accessible name holds the visible label (WCAG 2.5.3); the provider is added unless the label names it.
-    const name =
-      this.provider && !values.label.includes(this.provider) ? localize.text('connectWith', values) : nothing;
-    // Written without the whitespace between tags: it would ship in the bundle and be cloned into every button.
+    // A button in a shadow tree has no form owner: none submits a form. `role="status"` is a polite live region.
     // prettier-ignore
-    return html`${connected ? nothing : instanceField(this, strings, pending, fieldError)}<button part="button"
-type="button" ?hidden=${connected} ?disabled=${this.disabled} aria-busy=${pending} aria-label=${name}
-aria-describedby=${fieldError ? 'opens' : 'opens status'} @click=${this.#onClick}><slot
-@slotchange=${this.#onSlotChange}><span part="label">${label}</span></slot></button><span
-part="status" id="status" role="status" aria-live="polite">${text}</span>${action}<span id="opens"
-hidden>${strings.opensWindow}</span>`;
+    return html`${field}<button part="button" ?hidden=${connected} ?disabled=${this.disabled} aria-busy=${pending}
+aria-label=${name} aria-describedby=${fieldError ? 'opens' : 'opens status'} @click=${this.#onClick}><slot
+@slotchange=${this.#onSlotChange}><span part="label">${label}</span></slot></button><span part="status" id="status"
+role="status">${key ? fill(texts[key], values) : ''}</span>${action}<span id="opens" hidden>${
+texts.opensWindow}</span>`;
   }
 
   #onClick(): void {
     // Events report every outcome; the promise is for callers of connect().
     this.connect().catch(() => {});
+  }
+
+  #onKey(event: KeyboardEvent): void {
+    if (event.key === 'Enter' && !event.isComposing) this.#onClick();
   }
 
   #onDisconnect(): void {

@@ -1,4 +1,5 @@
-import { BROADCAST, NO_OPENER, NO_RESPONSE, POSTED, REDIRECTED, runCallback, type RunOutcome } from './run-callback.js';
+import { readAuthorizationResponse } from './read-response.js';
+import { HANDED, REDIRECTED, runCallback } from './run-callback.js';
 
 export interface CallbackOptions {
   /**
@@ -20,14 +21,6 @@ export interface CallbackOptions {
  */
 export type CallbackOutcome = 'posted' | 'broadcast' | 'redirected' | 'no_opener' | 'no_response';
 
-const OUTCOMES: Record<RunOutcome, CallbackOutcome> = {
-  [NO_RESPONSE]: 'no_response',
-  [POSTED]: 'posted',
-  [BROADCAST]: 'broadcast',
-  [REDIRECTED]: 'redirected',
-  [NO_OPENER]: 'no_opener',
-};
-
 /**
  * Runs on the `redirect_uri` page: reads the authorization response, scrubs it from the address bar,
  * and hands it, with where it arrived, to the attempt that is waiting for it, on its own origin (or
@@ -35,5 +28,12 @@ const OUTCOMES: Record<RunOutcome, CallbackOutcome> = {
  * posts nothing.
  */
 export function handleCallback(options: CallbackOptions = {}): CallbackOutcome {
-  return OUTCOMES[runCallback(options.window ?? window, options.allowedOrigins, options.message, options.lang)];
+  const win = options.window ?? window;
+  // Read before `runCallback` scrubs the address bar, to tell its outcomes apart as it does.
+  const { opener } = win;
+  const response = readAuthorizationResponse(win.location);
+  const outcome = runCallback(win, options.allowedOrigins, options.message, options.lang);
+  if (outcome === HANDED) return opener ? 'posted' : 'broadcast';
+  if (outcome === REDIRECTED) return 'redirected';
+  return response ? 'no_opener' : 'no_response';
 }

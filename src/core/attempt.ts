@@ -1,5 +1,5 @@
 import { interpretAuthorizationResponse, type CodeDetail, type ResponseContext } from './authorization-response.js';
-import type { CallbackParams } from './callback-message.js';
+import type { CallbackResponse } from './callback-message.js';
 import type { ResolvedConfig } from './config.js';
 import { OAuthConnectError, timeoutError, type CancelReason } from './errors.js';
 import { exchangeCode, type ConnectResult } from './exchange.js';
@@ -40,7 +40,7 @@ export interface CompletionContext extends ResponseContext {
  */
 export class Attempt {
   readonly outcome: Promise<AttemptOutcome>;
-  popup: Window | null = null;
+  popup?: Window | null;
   /** Read only: the attempt moves itself on. */
   phase: AttemptPhase = 'authorizing';
   #abort = new AbortController();
@@ -48,7 +48,7 @@ export class Attempt {
   readonly signal = this.#abort.signal;
   #settle!: (outcome: AttemptOutcome) => void;
   #cleanups: (() => void)[] = [];
-  #received = false;
+  #released?: boolean;
 
   constructor(private readonly hooks: AttemptHooks = {}) {
     this.outcome = new Promise((resolve) => (this.#settle = resolve));
@@ -61,9 +61,10 @@ export class Attempt {
 
   /** Gives up with `timeout` when no response arrived within `timeoutMs` (0: never). */
   timeOutAfter(timeoutMs: number): void {
-    if (timeoutMs <= 0) return;
-    const timer = setTimeout(() => this.fail(timeoutError(timeoutMs)), timeoutMs);
-    this.onRelease(() => clearTimeout(timer));
+    if (timeoutMs > 0) {
+      const timer = setTimeout(() => this.fail(timeoutError(timeoutMs)), timeoutMs);
+      this.onRelease(() => clearTimeout(timer));
+    }
   }
 
   /** Brings the pending popup to the front (a second click while pending). */
@@ -75,9 +76,9 @@ export class Attempt {
     }
   }
 
-  /** Ends the attempt as cancelled: closes the popup, or drops the exchange in flight. */
-  abort(): void {
-    this.finish({ kind: 'cancel', reason: 'aborted' });
+  /** Ends the attempt as cancelled (`aborted` unless `reason` says otherwise): closes the popup, drops the exchange. */
+  abort(reason: CancelReason = 'aborted'): void {
+    this.finish({ kind: 'cancel', reason });
   }
 
   fail(error: OAuthConnectError): void {
@@ -87,7 +88,7 @@ export class Attempt {
   /** Calls the page's hook `name`; one that throws ends the attempt with `hook_failed` instead of hanging it. */
   callHook<Name extends keyof AttemptHooks>(name: Name, ...args: Parameters<NonNullable<AttemptHooks[Name]>>) {
     try {
-      return (this.hooks[name] as ((...args: unknown[]) => unknown) | undefined)?.apply(this.hooks, args);
+      return (this.hooks[name] as ((...args: unknown[]) => unknown) | undefined)?.(...args);
     } catch (cause) {
       const reason = cause instanceof Error ? cause.message : String(cause);
       this.fail(new OAuthConnectError('hook_failed', `The "${name}" hook threw: ${reason}`, { cause }));
@@ -99,13 +100,12 @@ export class Attempt {
    * (RFC 6749 section 4.1.2): a response that arrived at another redirect URI, the provider's error or an
    * issuer mismatch ends it, else `onCode`, then the exchange unless the page took the code itself.
    */
-  receive(params: CallbackParams, context: CompletionContext): void {
-    if (this.#received || this.phase !== 'authorizing') return;
-    this.#received = true;
+  receive(response: CallbackResponse, context: CompletionContext): void {
+    if (this.#released) return;
     this.#release();
     const { config } = context;
     const complete = async (): Promise<ConnectResult | void> => {
-      const code = interpretAuthorizationResponse(params, context);
+      const code = interpretAuthorizationResponse(response, context);
       const exchange = this.callHook('onCode', code) ?? true;
       if (this.signal.aborted) return; // a hook threw, or the page aborted
       if (!exchange || !config.exchangeUrl) return { response: null, status: null };
@@ -129,8 +129,9 @@ export class Attempt {
     this.#settle(outcome);
   }
 
-  /** Stops listening: runs the cleanups, and closes the popup (one already closed stays so). */
+  /** Stops listening, once it received or ended: runs the cleanups, and closes the popup (one closed stays so). */
   #release(): void {
+    this.#released = true;
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     try {
       this.popup?.close();

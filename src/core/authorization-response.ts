@@ -1,5 +1,5 @@
 import { parseHttpUrl, parseUrl } from '../protocol/urls.js';
-import type { CallbackParams } from './callback-message.js';
+import type { CallbackResponse } from './callback-message.js';
 import type { ResolvedConfig } from './config.js';
 import { OAuthConnectError } from './errors.js';
 
@@ -14,15 +14,13 @@ export interface CodeDetail {
   nonce?: string;
 }
 
-/** What a response is checked against: the attempt's request, and where the response says it arrived. */
+/** What a response is checked against and completed with: the attempt's request. */
 export interface ResponseContext {
   /** `redirectUri`: what the provider was sent; `issuer`: when set, a differing `iss` is refused. */
   config: Pick<ResolvedConfig, 'redirectUri' | 'issuer'>;
   codeVerifier?: string;
   /** The OpenID Connect `nonce` the authorization request carried. */
   nonce?: string;
-  /** Where the callback page says the response arrived; absent from older callbacks. */
-  arrivedAt?: string;
 }
 
 /**
@@ -35,13 +33,14 @@ const originAndPath = (uri: string) => {
 };
 
 /**
- * Turns checked callback params into the code detail, or throws: `redirect_mismatch` when the
- * response arrived at another redirect URI than the attempt's (mix-up, RFC 9700 section 4.4.2), the
- * provider's own error passed through unchanged (RFC 6749 section 4.1.2.1), or `issuer_mismatch`
- * (RFC 9207 section 2.4).
+ * Turns a checked callback response into the code detail, or throws: `redirect_mismatch` when the
+ * response arrived at another redirect URI than the attempt's (mix-up, RFC 9700 section 4.4.2; an
+ * older callback does not say where it arrived), the provider's own error passed through unchanged
+ * (RFC 6749 section 4.1.2.1), or `issuer_mismatch` (RFC 9207 section 2.4).
  */
-export function interpretAuthorizationResponse(params: CallbackParams, context: ResponseContext): CodeDetail {
-  const { arrivedAt, codeVerifier, nonce } = context;
+export function interpretAuthorizationResponse(response: CallbackResponse, context: ResponseContext): CodeDetail {
+  const { params, redirectUri: arrivedAt } = response;
+  const { codeVerifier, nonce } = context;
   const { redirectUri, issuer } = context.config;
   const { error, iss } = params;
   const endpoint = originAndPath(redirectUri);
@@ -52,7 +51,7 @@ export function interpretAuthorizationResponse(params: CallbackParams, context: 
   if (error) {
     const description = params.error_description;
     // Only an http(s) `error_uri` is passed on: anything else (javascript:, data:) must never become a link.
-    const uri = parseHttpUrl(params.error_uri ?? '') && params.error_uri;
+    const uri = parseHttpUrl(params.error_uri!) && params.error_uri;
     throw new OAuthConnectError(error, description || `The provider answered ${error}`, {
       source: 'provider',
       description,

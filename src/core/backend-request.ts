@@ -1,6 +1,7 @@
 import type { AttemptEnvironment } from './attempt.js';
 import type { ResolvedConfig } from './config.js';
 import { OAuthConnectError } from './errors.js';
+import type { ConnectResult } from './exchange.js';
 
 /** The page's `<meta name="csrf-token">` value, as Laravel and Rails pages carry it. */
 export function readCsrfToken(doc: Document): string | undefined {
@@ -23,8 +24,9 @@ export type BackendConfig = Pick<ResolvedConfig, 'csrfOrigins' | 'exchangeCreden
 /**
  * POSTs `body` as JSON to `url`, one of the page's own endpoints, once, never retried: with the CSRF token
  * where it may go, `config`'s credentials mode and time limit. Undefined values are left out of the JSON.
- * 2xx with a JSON body resolves with the body and status; anything else throws `failure` (with `status`)
- * or `network_error`. When `signal` aborts, rejects with its reason.
+ * 2xx with a JSON body resolves with the body as `response`, and the status; anything else throws `failure`
+ * (with `status`) or `network_error`. A disconnect (`failure` is `disconnect_failed`) needs no JSON body, and
+ * its network failure is `disconnect_failed` too. When `signal` aborts, rejects with its reason.
  */
 export async function postToBackend(
   url: string,
@@ -33,20 +35,22 @@ export async function postToBackend(
   config: BackendConfig,
   env: AttemptEnvironment,
   signal: AbortSignal,
-): Promise<{ body: unknown; status: number }> {
+): Promise<ConnectResult & { status: number }> {
   const win = env.window;
   const endpoint = `The ${failure.split('_')[0]} endpoint`;
   const timeoutMs = config.exchangeTimeoutMs;
-  const csrfToken = csrfTokenFor(url, win, config.csrfOrigins);
+  const disconnect = failure === 'disconnect_failed';
   let response: Response;
   let text: string;
   try {
+    // Inside: a disconnect URL nobody checked yet may not parse, which is this endpoint failing too.
+    const csrfToken = csrfTokenFor(url, win, config.csrfOrigins);
     response = await (env.fetch ?? win.fetch.bind(win))(url, {
       method: 'POST',
       headers: {
         'Content-Type': 'application/json',
         Accept: 'application/json',
-        ...(csrfToken ? { 'X-CSRF-TOKEN': csrfToken } : {}),
+        ...(csrfToken && { 'X-CSRF-TOKEN': csrfToken }),
       },
       credentials: config.exchangeCredentials,
       body: JSON.stringify(body),
@@ -59,7 +63,7 @@ export async function postToBackend(
       (cause as Error)?.name === 'TimeoutError'
         ? `${endpoint} did not answer within ${timeoutMs / 1000} s`
         : `${endpoint} could not be reached`;
-    throw new OAuthConnectError('network_error', message, { cause });
+    throw new OAuthConnectError(disconnect ? failure : 'network_error', message, { cause });
   }
   const { ok, status } = response;
   let json: unknown;
@@ -68,12 +72,12 @@ export async function postToBackend(
   } catch {
     // Not JSON: `json` stays undefined, which no JSON text parses to.
   }
-  if (!ok || json === undefined) {
+  if (!ok || (json === undefined && !disconnect)) {
     const { error_description: description, message } = (json ?? {}) as Record<string, unknown>;
     throw new OAuthConnectError(failure, `${endpoint} answered HTTP ${status}${ok ? ' without a JSON body' : ''}`, {
       status,
       description: [description, message].find((value) => typeof value === 'string') as string | undefined,
     });
   }
-  return { body: json, status };
+  return { response: json, status };
 }

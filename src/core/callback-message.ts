@@ -27,18 +27,33 @@ export interface CallbackResponse {
 /** Longest value accepted for any response parameter; real codes and states are far shorter. */
 export const MAX_PARAM_LENGTH = 4096;
 
+/** A string no longer than `MAX_PARAM_LENGTH`. */
+const isParamValue = (value: unknown): value is string => typeof value === 'string' && value.length <= MAX_PARAM_LENGTH;
+
 /**
  * `data` when it is a well-formed callback message: right type and version, params with only known
  * keys and string values, a `state`, and either a `code` or an `error`; a `redirect_uri`, when
- * present, a string. Anything else: undefined.
+ * present, a string. With `webMessage`, a provider's own `web_message` response too:
+ * `{ type: 'authorization_response', response }` (OAuth 2.0 Web Message Response Mode,
+ * draft-meyerzuselha-oauth-web-message-response-mode section 4), held to the same shape rules.
+ * Anything else: undefined.
  */
-export function readCallbackResponse(data: unknown): CallbackResponse | undefined {
-  const { type, v, params, redirect_uri: redirectUri } = Object(data) as Partial<CallbackMessage>;
+export function readCallbackResponse(data: unknown, webMessage?: boolean): CallbackResponse | undefined {
+  const {
+    type,
+    v,
+    params,
+    redirect_uri: redirectUri,
+    response,
+  } = Object(data) as Partial<CallbackMessage> & {
+    response?: unknown;
+  };
+  if (webMessage && (type as string) === 'authorization_response') {
+    const read = readResponseParams(response);
+    return read && { params: read };
+  }
   const read = type === CALLBACK_MESSAGE_TYPE && v === CALLBACK_MESSAGE_VERSION && readResponseParams(params);
-  if (!read) return undefined;
-  if (redirectUri === undefined) return { params: read };
-  if (typeof redirectUri !== 'string' || redirectUri.length > MAX_PARAM_LENGTH) return undefined;
-  return { params: read, redirectUri };
+  return read && (redirectUri === undefined || isParamValue(redirectUri)) ? { params: read, redirectUri } : undefined;
 }
 
 /** The params of a well-formed callback message (see `readCallbackResponse`), else undefined. */
@@ -46,25 +61,12 @@ export function readCallbackMessage(data: unknown): CallbackParams | undefined {
   return readCallbackResponse(data)?.params;
 }
 
-/**
- * The params of a provider's own `web_message` response: `{ type: 'authorization_response', response }`
- * (OAuth 2.0 Web Message Response Mode, draft-meyerzuselha-oauth-web-message-response-mode section 4),
- * held to the same shape rules as a callback message.
- */
-export function readWebMessageResponse(data: unknown): CallbackParams | undefined {
-  const { type, response } = Object(data) as { type?: unknown; response?: unknown };
-  return type === 'authorization_response' ? readResponseParams(response) : undefined;
-}
-
 // Messages are structured clones or JSON: no functions, so any object's own entries are all it holds.
 function readResponseParams(params: unknown): CallbackParams | undefined {
   const entries = Object.entries(Object(params));
   const read: CallbackParams = Object.fromEntries(entries);
   const wellFormed = entries.every(
-    ([name, value]) =>
-      (RESPONSE_PARAM_NAMES as readonly string[]).includes(name) &&
-      typeof value === 'string' &&
-      value.length <= MAX_PARAM_LENGTH,
+    ([name, value]) => (RESPONSE_PARAM_NAMES as readonly string[]).includes(name) && isParamValue(value),
   );
   return wellFormed && read.state && (read.code || read.error) ? read : undefined;
 }

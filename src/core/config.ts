@@ -1,5 +1,5 @@
 import { findReservedParam, reservedParamProblem } from '../protocol/authorization-request.js';
-import { isHttpUrl, normalizeInstance, parseUrl } from '../protocol/urls.js';
+import { normalizeInstance, parseHttpUrl, parseUrl } from '../protocol/urls.js';
 import { invalidConfig } from './errors.js';
 
 export { normalizeInstance };
@@ -52,7 +52,8 @@ export interface ResolvedConfig {
   pkce: PkceMethod;
   params: URLSearchParams;
   responseMode: ResponseMode;
-  messageOrigins: readonly string[];
+  /** The origins `message-origins` names; without it they follow the redirect URI (see `messageOriginsOf`). */
+  messageOrigins?: readonly string[];
   issuer?: string;
   popupWidth: number;
   popupHeight: number;
@@ -64,11 +65,12 @@ export interface ResolvedConfig {
   /** Server-initiated mode: `authorizeUrl` is then the start URL until the backend answers. */
   startUrl?: string;
   instance?: string;
-  /** Whether `message-origins` was set; otherwise they follow the redirect URI and response mode. */
-  messageOriginsGiven: boolean;
   /** Origins besides the page's own that backend POSTs may send the CSRF token to. */
-  csrfOrigins: readonly string[];
+  csrfOrigins?: readonly string[];
 }
+
+/** What decides where a response may come from. */
+export type MessageConfig = Pick<ResolvedConfig, 'messageOrigins' | 'redirectUri' | 'responseMode' | 'authorizeUrl'>;
 
 /** The options with a fixed set of values; the first is the default. */
 const CHOICES = {
@@ -85,11 +87,14 @@ export const attributeOf = (option: string) => option.replace(/[A-Z]/g, (letter)
 
 const refuse = (option: string, problem: string) => invalidConfig(attributeOf(option), problem);
 
-/** Where a response may come from by default: the callback page, and for `web_message` the provider itself. */
-export function defaultMessageOrigins(redirectUri: string, authorizeUrl: URL, responseMode: ResponseMode): string[] {
-  const origins = redirectUri ? [new URL(redirectUri).origin] : [];
-  if (responseMode === 'web_message' && !origins.includes(authorizeUrl.origin)) origins.push(authorizeUrl.origin);
-  return origins;
+/**
+ * Where a response may come from: the origins `message-origins` names, else the callback page's, and for
+ * `web_message` the provider itself.
+ */
+export function messageOriginsOf(config: MessageConfig): readonly string[] {
+  const callback = parseUrl(config.redirectUri)?.origin;
+  const provider = config.responseMode === 'web_message' && config.authorizeUrl.origin;
+  return config.messageOrigins ?? ([callback, provider].filter(Boolean) as string[]);
 }
 
 /**
@@ -100,9 +105,8 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
   // Only the page's own endpoints may be relative.
   const httpUrl = (option: 'authorizeUrl' | 'redirectUri' | 'exchangeUrl' | 'startUrl', relativeTo?: string) => {
     const value = options[option];
-    if (!value) throw refuse(option, 'is required');
-    const url = parseUrl(value, relativeTo);
-    if (!url || !isHttpUrl(url)) throw refuse(option, `must be an http(s) URL; got "${value}"`);
+    const url = value && parseHttpUrl(value, relativeTo);
+    if (!url) throw refuse(option, value ? `must be an http(s) URL; got "${value}"` : 'is required');
     return url;
   };
   const choice = <Option extends keyof typeof CHOICES>(option: Option): (typeof CHOICES)[Option][number] => {
@@ -123,20 +127,21 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
     }
     return seconds ? Math.min(value, MAX_TIMER_SECONDS) * 1000 : value;
   };
-  const origins = (option: 'messageOrigins' | 'csrfOrigins', http?: boolean) =>
-    (options[option] ?? '')
-      .split(/\s+/)
-      .filter(Boolean)
-      .map((origin) => {
-        const url = parseUrl(origin);
-        if (url?.origin !== origin || (http && !isHttpUrl(url))) {
-          throw refuse(
-            option,
-            `entries must be bare ${http ? 'http(s) ' : ''}origins like https://app.example; got ${origin}`,
-          );
-        }
-        return origin;
-      });
+  const words = (option: 'scope' | 'messageOrigins' | 'csrfOrigins') =>
+    (options[option] ?? '').split(/\s+/).filter(Boolean);
+  // Undefined when none is named.
+  const origins = (option: 'messageOrigins' | 'csrfOrigins', http?: boolean) => {
+    const named = words(option);
+    for (const origin of named) {
+      if (parseUrl(origin)?.origin !== origin || (http && !parseHttpUrl(origin))) {
+        throw refuse(
+          option,
+          `entries must be bare ${http ? 'http(s) ' : ''}origins like https://app.example; got ${origin}`,
+        );
+      }
+    }
+    return named.length ? named : undefined;
+  };
 
   const startUrl = options.startUrl ? httpUrl('startUrl', base).href : undefined;
   // In server-initiated mode the backend builds the authorize URL; until it answers, the start URL stands in.
@@ -153,22 +158,17 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
   const params = new URLSearchParams(options.params ?? '');
   const reserved = findReservedParam(params.keys());
   if (reserved) throw refuse('params', reservedParamProblem(reserved));
-  const messageOriginsGiven = Boolean(options.messageOrigins?.trim());
-  const redirectUri = options.redirectUri ?? '';
   return {
     authorizeUrl,
     clientId: options.clientId ?? '',
-    redirectUri,
-    scope: (options.scope ?? '').split(/\s+/).filter(Boolean).join(' '),
+    redirectUri: options.redirectUri ?? '',
+    scope: words('scope').join(' '),
     exchangeUrl: options.exchangeUrl ? httpUrl('exchangeUrl', base).href : undefined,
     display: options.display ?? 'popup',
     pkce: choice('pkce'),
     params,
     responseMode,
-    messageOrigins: messageOriginsGiven
-      ? origins('messageOrigins')
-      : defaultMessageOrigins(redirectUri, authorizeUrl, responseMode),
-    messageOriginsGiven,
+    messageOrigins: origins('messageOrigins'),
     csrfOrigins: origins('csrfOrigins', true),
     issuer: options.issuer || undefined,
     popupWidth: number('popupWidth', 500),

@@ -32,17 +32,14 @@ function settle(attempt: Attempt, signal?: AbortSignal): Promise<ConnectResult> 
  * Resolves with the exchange result; rejects with an OAuthConnectError (`cancelled` when the user
  * closed the popup or the signal fired, with `reason` saying which).
  */
-export function connect(options: HeadlessConnectOptions): Promise<ConnectResult> {
+export async function connect(options: HeadlessConnectOptions): Promise<ConnectResult> {
+  // An async function runs up to its first await at once: the popup still opens inside the click.
   const win = options.window ?? window;
   const attempt = new Attempt(options);
-  try {
-    const config = resolveConfig(options, win.document.baseURI);
-    const result = settle(attempt, options.signal);
-    openAttempt(attempt, config, { ...options, window: win }, options.prepared);
-    return result;
-  } catch (error) {
-    return Promise.reject(error);
-  }
+  const config = resolveConfig(options, win.document.baseURI);
+  const result = settle(attempt, options.signal);
+  openAttempt(attempt, config, { ...options, window: win }, options.prepared);
+  return result;
 }
 
 /**

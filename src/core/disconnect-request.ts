@@ -1,6 +1,5 @@
 import type { AttemptEnvironment } from './attempt.js';
 import { postToBackend, type BackendConfig } from './backend-request.js';
-import { OAuthConnectError } from './errors.js';
 
 /**
  * POSTs `{ provider, account }` to the page's disconnect endpoint once, with exactly the exchange's rules for the
@@ -13,12 +12,5 @@ export async function requestDisconnect(
   config: BackendConfig,
   env: AttemptEnvironment,
 ): Promise<void> {
-  try {
-    await postToBackend(url, body, 'disconnect_failed', config, env, new AbortController().signal);
-  } catch (error) {
-    const { code, status, message } = error as OAuthConnectError;
-    if (status! >= 200 && status! < 300) return; // disconnected; the answer only had no JSON body
-    if (code === 'disconnect_failed') throw error;
-    throw new OAuthConnectError('disconnect_failed', message, { cause: error });
-  }
+  await postToBackend(url, body, 'disconnect_failed', config, env, new AbortController().signal);
 }

@@ -62,9 +62,10 @@ export class OAuthConnectError extends Error {
   declare readonly attribute?: string;
   declare readonly reason?: CancelReason;
 
-  constructor(code: OAuthConnectErrorCode, message: string, { cause, ...detail }: OAuthConnectErrorOptions = {}) {
-    super(message, cause === undefined ? undefined : { cause });
-    Object.assign(this, { name: 'OAuthConnectError', code, source: 'client', ...detail });
+  constructor(code: OAuthConnectErrorCode, message: string, options: OAuthConnectErrorOptions = {}) {
+    // `cause` only when given (ECMA-262 InstallErrorCause); the options' other fields become the detail's.
+    super(message, options);
+    Object.assign(this, { name: 'OAuthConnectError', code, source: 'client' }, options);
   }
 
   /** Everything but `cause`, as plain data: the `detail` of `oauth-connect-error`. */
@@ -80,8 +81,8 @@ export function timeoutError(timeoutMs: number): OAuthConnectError {
   return new OAuthConnectError('timeout', `No authorization response within ${timeoutMs / 1000} s`);
 }
 
-export function invalidConfig(attribute: string, problem: string, cause?: unknown): OAuthConnectError {
-  return new OAuthConnectError('invalid_config', `"${attribute}" ${problem}`, { attribute, cause });
+export function invalidConfig(attribute: string, problem: string): OAuthConnectError {
+  return new OAuthConnectError('invalid_config', `"${attribute}" ${problem}`, { attribute });
 }
 
 /** The one `popup_blocked` error, whether or not a redirect fallback was possible. */

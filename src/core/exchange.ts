@@ -1,8 +1,8 @@
-import { isHttpUrl, parseUrl } from '../protocol/urls.js';
+import { parseHttpUrl, parseUrl } from '../protocol/urls.js';
 import type { AttemptEnvironment } from './attempt.js';
 import type { CodeDetail } from './authorization-response.js';
 import { postToBackend } from './backend-request.js';
-import { defaultMessageOrigins, type ResolvedConfig } from './config.js';
+import type { ResolvedConfig } from './config.js';
 import { OAuthConnectError } from './errors.js';
 import type { AuthorizationRequest } from './prepared-request.js';
 
@@ -38,8 +38,7 @@ export async function exchangeCode(
     nonce: code.nonce,
     provider: config.provider,
   };
-  const answer = await postToBackend(config.exchangeUrl!, body, 'exchange_failed', config, env, signal);
-  return { response: answer.body, status: answer.status };
+  return postToBackend(config.exchangeUrl!, body, 'exchange_failed', config, env, signal);
 }
 
 /**
@@ -58,23 +57,18 @@ export async function startOnServer(
   const status = answer.status;
   const refuse = (problem: string) =>
     new OAuthConnectError('start_failed', `The start endpoint answered with ${problem}`, { status });
-  const authorizeUrl = parseUrl((answer.body as { authorize_url?: string } | null)?.authorize_url as string);
-  if (!authorizeUrl || !isHttpUrl(authorizeUrl)) throw refuse('no http(s) "authorize_url"');
+  const authorizeUrl = parseHttpUrl((answer.response as { authorize_url?: string } | null)?.authorize_url as string);
+  if (!authorizeUrl) throw refuse('no http(s) "authorize_url"');
   const [state, redirectUri] = ['state', 'redirect_uri'].map((name) => {
     const value = authorizeUrl.searchParams.get(name);
-    if (!value) throw refuse(`an "authorize_url" without a "${name}"`);
+    // Where the response arrives is checked against the redirect URI's origin and path: it must be a URL.
+    if (!value || (name === 'redirect_uri' && !parseUrl(value))) throw refuse(`an "authorize_url" without a "${name}"`);
     return value;
   });
   const mode = authorizeUrl.searchParams.get('response_mode');
   const responseMode = mode === 'web_message' || mode === 'fragment' ? mode : 'query';
-  const started: ResolvedConfig = {
-    ...config,
-    authorizeUrl,
-    redirectUri,
-    responseMode,
-    messageOrigins: config.messageOriginsGiven
-      ? config.messageOrigins
-      : defaultMessageOrigins(redirectUri, authorizeUrl, responseMode),
+  return {
+    config: { ...config, authorizeUrl, redirectUri, responseMode },
+    request: { authorizeUrl: authorizeUrl.href, state },
   };
-  return { config: started, request: { authorizeUrl: authorizeUrl.href, state } };
 }

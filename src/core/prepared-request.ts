@@ -3,7 +3,7 @@ import {
   openIdNonce as nonceFor,
   type AuthorizeRequest,
 } from '../protocol/authorization-request.js';
-import { createCodeVerifier, deriveCodeChallenge, randomToken } from '../protocol/tokens.js';
+import { deriveCodeChallenge, randomToken } from '../protocol/tokens.js';
 import type { ResolvedConfig } from './config.js';
 
 /**
@@ -30,13 +30,14 @@ const used = new WeakSet<PreparedRequest>();
 
 /** Fresh values for the next attempt: state (RFC 6749 section 10.12) and a PKCE pair. */
 export async function prepareRequest(): Promise<PreparedRequest> {
-  const codeVerifier = createCodeVerifier();
+  // A fresh `code_verifier`: 43 characters of the unreserved set (RFC 7636 section 4.1).
+  const codeVerifier = randomToken();
   return { state: randomToken(), codeVerifier, codeChallenge: await deriveCodeChallenge(codeVerifier) };
 }
 
-/** Web Crypto's digest exists only in secure contexts (https, or http on loopback). */
+/** Web Crypto's digest exists only in secure contexts (https, or http on loopback): `subtle` is [SecureContext]. */
 export function canDeriveCodeChallenge(win: Window): boolean {
-  return win.isSecureContext && typeof win.crypto?.subtle?.digest === 'function';
+  return Boolean(win.crypto?.subtle);
 }
 
 /**
@@ -52,13 +53,15 @@ export function authorizationRequest(
   const pkce = config.pkce === 'S256';
   if (pkce && !fresh) return undefined;
   if (fresh) used.add(fresh);
-  const state = fresh?.state ?? randomToken();
+  // With PKCE off only the state of the values is used.
+  const { state = randomToken(), codeVerifier, codeChallenge } = pkce ? fresh! : { state: fresh?.state };
   // An empty `nonce` in `params` is sent as it is, and is no nonce to check.
-  const nonce = openIdNonce(config) || undefined;
-  const codeChallenge = pkce ? fresh!.codeChallenge : undefined;
-  const authorizeUrl = buildAuthorizeUrl(config, { state, codeChallenge, nonce });
-  return { authorizeUrl, state, codeVerifier: pkce ? fresh!.codeVerifier : undefined, nonce };
+  const nonce = nonceFor(config.scope, config.params.get('nonce')) || undefined;
+  const authorizeUrl = checkedAuthorizationUrl(config.authorizeUrl, { ...config, state, codeChallenge, nonce });
+  return { authorizeUrl, state, codeVerifier, nonce };
 }
+
+// The two parts of `authorizationRequest` on their own.
 
 /**
  * The `nonce` of an OpenID Connect request (OpenID Connect Core 1.0 section 3.1.2.1): with `openid`
@@ -66,7 +69,7 @@ export function authorizationRequest(
  * `openid`, undefined.
  */
 export function openIdNonce(config: ResolvedConfig): string | undefined {
-  return nonceFor(config.scope, config.params.get('nonce') ?? undefined);
+  return nonceFor(config.scope, config.params.get('nonce'));
 }
 
 /**
@@ -75,5 +78,5 @@ export function openIdNonce(config: ResolvedConfig): string | undefined {
  * `display` are left out. `resolveConfig` refused extra `params` that name a reserved parameter.
  */
 export function buildAuthorizeUrl(config: ResolvedConfig, request: AuthorizeRequest): string {
-  return checkedAuthorizationUrl({ ...config, authorizationEndpoint: config.authorizeUrl, ...request });
+  return checkedAuthorizationUrl(config.authorizeUrl, { ...config, ...request });
 }

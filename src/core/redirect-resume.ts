@@ -55,7 +55,7 @@ export function resumeRedirect(
   } else {
     // The record keeps the request's `codeVerifier` and `nonce`, and the redirect URI the provider was sent.
     const returning = { ...config, redirectUri: record.redirectUri || config.redirectUri };
-    attempt.receive(response.params, { ...record, config: returning, arrivedAt: response.redirectUri, env });
+    attempt.receive(response, { ...record, config: returning, env });
   }
   return attempt;
 }

@@ -25,9 +25,10 @@ const RECORD_KEY = 'oauth-connect:redirect';
 const RESPONSE_KEY = 'oauth-connect:redirect-response';
 
 // sessionStorage throws on access where it is unavailable (privacy modes, sandboxed frames): nothing is kept.
-function read<T>(win: Window, key: string): T | undefined {
+// Null when nothing is (`JSON.parse(null)`).
+function read<T>(win: Window, key: string): T | null | undefined {
   try {
-    return JSON.parse(win.sessionStorage.getItem(key) || 'null') ?? undefined;
+    return JSON.parse(win.sessionStorage.getItem(key)!);
   } catch {
     return undefined;
   }
@@ -43,7 +44,7 @@ export function saveRedirect(win: Window, record: RedirectRecord): boolean {
   }
 }
 
-export function readRedirect(win: Window): RedirectRecord | undefined {
+export function readRedirect(win: Window): RedirectRecord | null | undefined {
   return read<RedirectRecord>(win, RECORD_KEY);
 }
 

@@ -1,19 +1,16 @@
-import {
-  readCallbackResponse,
-  readWebMessageResponse,
-  type CallbackParams,
-  type CallbackResponse,
-} from './callback-message.js';
+import { readCallbackResponse, type CallbackParams, type CallbackResponse } from './callback-message.js';
+import { messageOriginsOf, type MessageConfig } from './config.js';
 
 export interface ExpectedSender {
-  /** Exact origins a callback may come from. */
-  origins: readonly string[];
+  /**
+   * Where a callback may come from: the exact origins of `messageOriginsOf`. With `response-mode="web_message"`
+   * the provider's own `authorization_response` message is accepted too.
+   */
+  config: MessageConfig;
   /** The popup this attempt opened. */
-  source: Window | null;
+  popup: Window | null;
   /** This attempt's `state`. */
   state: string;
-  /** `response-mode="web_message"`: the provider's own `authorization_response` message is accepted too. */
-  webMessage?: boolean;
 }
 
 /**
@@ -24,13 +21,11 @@ export interface ExpectedSender {
  * to compare with the attempt's redirect URI.
  */
 export function acceptCallbackResponse(event: MessageEvent, expected: ExpectedSender): CallbackResponse | undefined {
-  if (!expected.origins.includes(event.origin)) return undefined;
-  if (expected.source === null || event.source !== expected.source) return undefined;
-  const { data } = event;
-  const webMessage = expected.webMessage && readWebMessageResponse(data);
-  const response = readCallbackResponse(data) ?? (webMessage ? { params: webMessage } : undefined);
-  if (!response || response.params.state !== expected.state) return undefined;
-  return response;
+  const { data, source } = event;
+  const { config } = expected;
+  const response = readCallbackResponse(data, config.responseMode === 'web_message');
+  const fromPopup = messageOriginsOf(config).includes(event.origin) && source !== null && source === expected.popup;
+  return fromPopup && response?.params.state === expected.state ? response : undefined;
 }
 
 /** The params alone of an accepted response; see `acceptCallbackResponse`. */
@@ -45,59 +40,54 @@ export function acceptCallbackMessage(event: MessageEvent, expected: ExpectedSen
  */
 export const channelName = (state: string) => `oauth-connect:${state}`;
 
-const pendingKey = (state: string) => `oauth-connect:pending:${state}`;
-
 // Without storage (privacy modes and sandboxed frames throw on access, a full quota on writing) the widget
 // works without the mark: only the broadcast path is lost, the popup path is not.
-export function markPending(win: Window, state: string): void {
+/** Marks an attempt of `state` as pending (`pending` false: removes the mark). */
+export function markPending(win: Window, state: string, pending = true): void {
+  const key = `oauth-connect:pending:${state}`;
   try {
-    win.localStorage.setItem(pendingKey(state), String(Date.now()));
+    if (pending) win.localStorage.setItem(key, String(Date.now()));
+    else win.localStorage.removeItem(key);
   } catch {
     // See above.
   }
 }
 
-export function clearPending(win: Window, state: string): void {
-  try {
-    win.localStorage.removeItem(pendingKey(state));
-  } catch {
-    // See above.
-  }
-}
+export const clearPending = (win: Window, state: string) => markPending(win, state, false);
 
 export function isPending(win: Window, state: string): boolean {
   try {
-    return win.localStorage.getItem(pendingKey(state)) != null;
+    return win.localStorage.getItem(`oauth-connect:pending:${state}`) != null;
   } catch {
     return false;
   }
 }
 
-export interface ResponseListener {
-  /** A response that passed every check of `acceptCallbackResponse`, or a broadcast naming this state. */
-  onResponse(response: CallbackResponse): void;
-  /** The page is going away (navigation, tab closed): the attempt cannot finish here. */
-  onPageHide(): void;
-}
-
 /**
  * Listens for the one response of an attempt: a message from its popup, or, when the popup lost its
  * opener (Cross-Origin-Opener-Policy), a broadcast on the attempt's channel, announced by a pending mark
- * the callback page can see. Returns the function that stops listening and removes the mark.
+ * the callback page can see. `receive` gets each response that passed every check of
+ * `acceptCallbackResponse`, or a broadcast naming this state; it gets nothing (undefined) when the page
+ * goes away (navigation, tab closed), as the attempt cannot finish here then. Returns the function that
+ * stops listening and removes the mark.
  */
-export function listenForResponse(win: Window, expected: ExpectedSender, listener: ResponseListener): () => void {
+export function listenForResponse(
+  win: Window,
+  expected: ExpectedSender,
+  receive: (response?: CallbackResponse) => void,
+): () => void {
   const { state } = expected;
-  const onMessage = (event: MessageEvent) => {
-    const response = acceptCallbackResponse(event, expected);
-    if (response) listener.onResponse(response);
-  };
   const channel = new BroadcastChannel(channelName(state));
   channel.onmessage = (event) => {
     // Only same-origin pages reach a channel; the state is what ties the broadcast to this attempt.
     const response = readCallbackResponse(event.data);
-    if (response?.params.state === state) listener.onResponse(response);
+    if (response?.params.state === state) receive(response);
   };
-  const onPageHide = () => listener.onPageHide();
+  const onMessage = (event: MessageEvent) => {
+    const response = acceptCallbackResponse(event, expected);
+    if (response) receive(response);
+  };
+  const onPageHide = () => receive();
   win.addEventListener('message', onMessage);
   win.addEventListener('pagehide', onPageHide);
   markPending(win, state);
@@ -105,6 +95,6 @@ export function listenForResponse(win: Window, expected: ExpectedSender, listene
     win.removeEventListener('message', onMessage);
     win.removeEventListener('pagehide', onPageHide);
     channel.close();
-    clearPending(win, state);
+    markPending(win, state, false);
   };
 }

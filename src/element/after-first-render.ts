@@ -1,22 +1,40 @@
+import { prepareRequest, type PreparedRequest } from '../core/prepared-request.js';
 import { readRedirect } from '../core/redirect-store.js';
 
 /**
- * Work every element does once it connects, kept off the first render's path and shared: a page of a
- * thousand buttons schedules one idle callback, one timer and one storage read, not a thousand of each.
+ * Work the elements of a page share instead of each doing it: a page of a thousand buttons makes one set
+ * of values for the next attempt, and reads storage once for a returning redirect.
  */
 
-let idleSoon: Promise<void> | undefined;
+/** The next attempt's values, for whichever element is clicked next; each set goes to one attempt only. */
+let ready: PreparedRequest | undefined;
+/** The values being made, until they are ready. */
+let making: Promise<void> | undefined;
 
-/** Resolves when the browser is idle (soon, where it cannot say); every caller until then shares one wait. */
-export function idle(): Promise<void> {
-  return (idleSoon ??= new Promise((resolve) => {
-    const done = () => {
-      idleSoon = undefined;
-      resolve();
-    };
-    if (typeof requestIdleCallback === 'function') requestIdleCallback(done, { timeout: 500 });
-    else setTimeout(done, 50);
-  }));
+/** Makes fresh values for the next attempt; any made or being made before are discarded. */
+export function prepareAgain(): Promise<void> {
+  ready = undefined;
+  const current: Promise<void> = (making = prepareRequest()
+    .catch(() => undefined) // No Web Crypto here: the attempt says so when it starts.
+    .then((values) => {
+      if (making === current) [ready, making] = [values, undefined];
+    }));
+  return current;
+}
+
+/** Makes values for the next attempt unless they are ready or being made. */
+export function prepareSoon(): void {
+  if (!ready && !making) void prepareAgain();
+}
+
+/** Settles once the values being made are ready; undefined when none are being made. */
+export const preparing = (): Promise<void> | undefined => making;
+
+/** The ready values, for one attempt: they are never handed out again, and the next are made at once. */
+export function takePrepared(): PreparedRequest | undefined {
+  const values = ready;
+  if (values) void prepareAgain();
+  return values;
 }
 
 /** The checks waiting for each window's load, or for the task after it loaded. */

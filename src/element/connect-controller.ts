@@ -6,9 +6,9 @@ import { requestDisconnect } from '../core/disconnect-request.js';
 import { OAuthConnectError, type CancelReason, type ErrorDetail } from '../core/errors.js';
 import type { ConnectResult } from '../core/exchange.js';
 import { openAttempt } from '../core/popup-attempt.js';
-import { prepareRequest, type PreparedRequest } from '../core/prepared-request.js';
 import { resumeRedirect } from '../core/redirect-resume.js';
-import { idle, whenRedirectReturns } from './after-first-render.js';
+import { prepareSoon, takePrepared, whenRedirectReturns } from './after-first-render.js';
+import { checkTypedInstance, type TypedInstanceHost } from './instance-field.js';
 
 export type ConnectStatus = 'idle' | 'authorizing' | 'exchanging' | 'connected' | 'error';
 
@@ -25,8 +25,8 @@ export interface OAuthConnectEventMap {
 /** The pending texts the view may show: keys of the element's strings. */
 export type ConnectNotice = 'waiting' | 'finishInOtherWindow' | 'finishing' | 'disconnecting';
 
-/** What the controller needs of its element: the options, the seams, and the connected account. */
-export interface ConnectHost extends ReactiveControllerHost, HTMLElement, ConnectOptions {
+/** What the controller needs of its element: the options, the seams, the connected account, the address field. */
+export interface ConnectHost extends ReactiveControllerHost, HTMLElement, ConnectOptions, TypedInstanceHost {
   connected?: boolean;
   account?: string;
   disconnectUrl?: string;
@@ -35,8 +35,8 @@ export interface ConnectHost extends ReactiveControllerHost, HTMLElement, Connec
 }
 
 /**
- * Owns the element's attempts: the popup attempt a click starts, the redirect attempt a returning page
- * finishes, the values prepared for the next attempt, and the disconnect request. It keeps what the view
+ * Owns the element's attempts: the popup attempt a click starts (with the values prepared for the next
+ * attempt), the redirect attempt a returning page finishes, and the disconnect request. It keeps what the view
  * shows as data (a status, a notice, the error); the view turns that into the user's language.
  */
 export class ConnectController implements ReactiveController {
@@ -45,25 +45,19 @@ export class ConnectController implements ReactiveController {
   notice?: ConnectNotice;
   /** The last error, while `status` is `error`. */
   error?: OAuthConnectError;
+  #host: ConnectHost;
   #attempt?: Attempt;
   #result?: Promise<ConnectResult>;
-  #prepared?: PreparedRequest;
-  #preparing?: Promise<void>;
-  #resumeChecked = false;
+  #resumeChecked?: boolean;
 
-  /** `checkFirst` checks what must be right before a popup opens (a typed server address); it throws to refuse. */
-  constructor(
-    private readonly host: ConnectHost,
-    private readonly checkFirst: () => void = () => {},
-  ) {
-    host.addController(this);
+  constructor(host: ConnectHost) {
+    (this.#host = host).addController(this);
   }
 
   hostConnected(): void {
-    // Off the first render's path: a page of many buttons renders first, then each prepares.
-    if (!this.#prepared && !this.#preparing) void this.prepare(true);
+    prepareSoon();
     // Back from a full-page redirect: finish that attempt once, after the page's own scripts ran.
-    const win = this.host.ownerDocument.defaultView;
+    const win = this.#host.ownerDocument.defaultView;
     if (!win || this.#resumeChecked) return;
     this.#resumeChecked = true;
     whenRedirectReturns(win, () => this.#resume());
@@ -71,35 +65,7 @@ export class ConnectController implements ReactiveController {
 
   hostDisconnected(): void {
     // A move within the page disconnects and reconnects in the same task: only a real removal aborts.
-    queueMicrotask(() => {
-      if (!this.host.isConnected) this.abort();
-    });
-  }
-
-  /** The values of the next attempt, fresh (`whenIdle`: once the page is idle); any made before are discarded. */
-  prepare(whenIdle = false): Promise<void> {
-    this.#prepared = undefined;
-    const preparing = (whenIdle ? idle() : Promise.resolve())
-      .then(() => (this.host.isConnected ? prepareRequest() : undefined))
-      .then((prepared) => {
-        if (this.#preparing === preparing) this.#prepared = prepared;
-      })
-      .catch(() => {}) // No Web Crypto here: the attempt says so when it starts.
-      .finally(() => {
-        if (this.#preparing === preparing) this.#preparing = undefined;
-      });
-    this.#preparing = preparing;
-    return preparing;
-  }
-
-  /** The values the next attempt will use, once ready. */
-  get prepared(): PreparedRequest | undefined {
-    return this.#prepared;
-  }
-
-  /** Settles when values being made for the next attempt are ready (at once when none are being made). */
-  get preparing(): Promise<void> | undefined {
-    return this.#preparing;
+    queueMicrotask(() => this.#host.isConnected || this.abort());
   }
 
   connect(): Promise<ConnectResult> {
@@ -109,16 +75,14 @@ export class ConnectController implements ReactiveController {
     }
     let config;
     try {
-      this.checkFirst();
-      config = resolveConfig(this.host, this.host.ownerDocument.baseURI);
+      checkTypedInstance(this.#host);
+      config = resolveConfig(this.#host, this.#host.ownerDocument.baseURI);
     } catch (error) {
       return Promise.reject(this.#fail(error as OAuthConnectError));
     }
     const attempt = new Attempt(this.#hooks());
-    const prepared = this.#prepared;
     this.#follow(attempt, 'authorizing', 'waiting');
-    openAttempt(attempt, config, this.#environment(), prepared);
-    if (prepared) void this.prepare();
+    openAttempt(attempt, config, this.#environment(), takePrepared());
     return this.#result!;
   }
 
@@ -131,7 +95,7 @@ export class ConnectController implements ReactiveController {
    * when `disconnect-url` is set. Only once that succeeded is the host no longer connected.
    */
   async disconnect(): Promise<void> {
-    const host = this.host;
+    const host = this.#host;
     if (this.notice === 'disconnecting' || !this.#emit('oauth-connect-disconnect', { account: host.account }, true))
       return;
     if (host.disconnectUrl) {
@@ -162,7 +126,7 @@ export class ConnectController implements ReactiveController {
   #resume(): void {
     let config;
     try {
-      config = resolveConfig(this.host, this.host.ownerDocument.baseURI);
+      config = resolveConfig(this.#host, this.#host.ownerDocument.baseURI);
     } catch {
       return; // Nothing of ours can be pending with a configuration that never could start.
     }
@@ -179,7 +143,7 @@ export class ConnectController implements ReactiveController {
   }
 
   #environment() {
-    const host = this.host;
+    const host = this.#host;
     return {
       window: host.ownerDocument.defaultView ?? window,
       open: (url: string, features: string) => host.openPopup(url, features),
@@ -191,10 +155,10 @@ export class ConnectController implements ReactiveController {
     return {
       onStart: (detail) => this.#emit('oauth-connect-start', detail),
       onCode: (detail) => this.#emit('oauth-connect-code', detail, true),
-      onPhase: (phase) => {
-        if (phase === 'exchanging') this.#show('exchanging', 'finishing');
-        if (phase === 'detached') this.#show('authorizing', 'finishInOtherWindow');
-      },
+      onPhase: (phase) =>
+        phase === 'exchanging'
+          ? this.#show(phase, 'finishing')
+          : phase === 'detached' && this.#show('authorizing', 'finishInOtherWindow'),
     };
   }
 
@@ -204,8 +168,8 @@ export class ConnectController implements ReactiveController {
     this.#show('idle');
     if (outcome.kind === 'success') {
       const account = (outcome.result.response as { account?: unknown } | null)?.account;
-      this.host.connected = true;
-      if (typeof account === 'string') this.host.account = account;
+      this.#host.connected = true;
+      if (typeof account === 'string') this.#host.account = account;
       this.#emit('oauth-connect-success', outcome.result);
     } else {
       this.#emit('oauth-connect-cancel', { reason: outcome.reason });
@@ -221,11 +185,11 @@ export class ConnectController implements ReactiveController {
 
   #show(status: ConnectStatus, notice?: ConnectNotice, error?: OAuthConnectError): void {
     [this.status, this.notice, this.error] = [status, notice, error];
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
   /** Every event goes out here: bubbling and composed, so listeners outside a shadow root hear it. */
   #emit<K extends keyof OAuthConnectEventMap>(type: K, detail: OAuthConnectEventMap[K]['detail'], cancelable = false) {
-    return this.host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
+    return this.#host.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true, cancelable }));
   }
 }

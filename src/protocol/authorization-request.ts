@@ -37,7 +37,7 @@ export class ReservedParameterError extends Error {
  */
 export function openIdNonce(
   scope: string | undefined,
-  given: string | undefined,
+  given: string | null | undefined,
   fresh: () => string = randomToken,
 ): string | undefined {
   if (!(scope ?? '').split(' ').includes('openid')) return undefined;
@@ -75,25 +75,33 @@ export function buildAuthorizationUrl(request: AuthorizationRequest): string {
   const params = [...(request.params ?? [])];
   const reserved = findReservedParam(params.map(([name]) => name));
   if (reserved) throw new ReservedParameterError(reserved);
-  return checkedAuthorizationUrl({ ...request, params });
+  return checkedAuthorizationUrl(request.authorizationEndpoint, { ...request, params });
 }
 
-/** `buildAuthorizationUrl` for a request whose `params` were checked already (see `findReservedParam`). */
-export function checkedAuthorizationUrl(request: AuthorizationRequest): string {
-  const url = new URL(request.authorizationEndpoint);
-  const query = url.searchParams;
-  for (const [name, value] of request.params ?? []) query.set(name, value);
-  query.set('response_type', 'code');
-  query.set('client_id', request.clientId);
-  query.set('redirect_uri', request.redirectUri);
-  if (request.scope) query.set('scope', request.scope);
-  query.set('state', request.state);
-  if (request.nonce) query.set('nonce', request.nonce);
-  if (request.display) query.set('display', request.display);
-  if (request.responseMode && request.responseMode !== 'query') query.set('response_mode', request.responseMode);
-  if (request.codeChallenge) {
-    query.set('code_challenge', request.codeChallenge);
-    query.set('code_challenge_method', 'S256');
-  }
+/**
+ * `buildAuthorizationUrl` at `endpoint` for a request whose `params` were checked already (see
+ * `findReservedParam`).
+ */
+export function checkedAuthorizationUrl(
+  endpoint: string | URL,
+  request: Omit<AuthorizationRequest, 'authorizationEndpoint'>,
+): string {
+  const url = new URL(endpoint);
+  const { scope, nonce, display, responseMode, codeChallenge } = request;
+  // Set in this order; empty optional values, and the default `query` response mode, are left out.
+  const parameters = [
+    ...(request.params ?? []),
+    ['response_type', 'code'],
+    ['client_id', request.clientId],
+    ['redirect_uri', request.redirectUri],
+    ['scope', scope || undefined],
+    ['state', request.state],
+    ['nonce', nonce || undefined],
+    ['display', display || undefined],
+    ['response_mode', responseMode === 'query' ? undefined : responseMode || undefined],
+    ['code_challenge', codeChallenge || undefined],
+    ['code_challenge_method', codeChallenge ? 'S256' : undefined],
+  ] as const;
+  for (const [name, value] of parameters) if (value !== undefined) url.searchParams.set(name, value);
   return url.href;
 }

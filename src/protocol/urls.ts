@@ -17,7 +17,7 @@ export function isHttpUrl(url: URL): boolean {
 /** `text` as an http(s) URL, or undefined when it is not a URL or has another scheme. */
 export function parseHttpUrl(text: string, base?: string | URL): URL | undefined {
   const url = parseUrl(text, base);
-  return url && isHttpUrl(url) ? url : undefined;
+  return /^https?:$/.test(url?.protocol as string) ? url : undefined;
 }
 
 /**

@@ -26,8 +26,8 @@ describe('Attempt: a settle-once state machine', () => {
   test('the first valid response wins: a second one is not completed', async () => {
     const codes: string[] = [];
     const attempt = new Attempt({ onCode: (detail) => (codes.push(detail.code), false) });
-    attempt.receive({ code: 'first', state: 's' }, context);
-    attempt.receive({ code: 'second', state: 's' }, context);
+    attempt.receive({ params: { code: 'first', state: 's' } }, context);
+    attempt.receive({ params: { code: 'second', state: 's' } }, context);
     expect(await attempt.outcome).toEqual({ kind: 'success', result: { response: null, status: null } });
     expect(codes).toEqual(['first']);
   });
@@ -61,7 +61,7 @@ describe('hooks that throw end the attempt with hook_failed, never hang it', () 
         throw thrown;
       },
     });
-    attempt.receive({ code: 'c', state: 's' }, { config: { ...config, exchangeUrl: '/exchange' }, env });
+    attempt.receive({ params: { code: 'c', state: 's' } }, { config: { ...config, exchangeUrl: '/exchange' }, env });
     const outcome = await attempt.outcome;
     expect(outcome).toMatchObject({
       kind: 'error',
@@ -78,7 +78,7 @@ describe('hooks that throw end the attempt with hook_failed, never hang it', () 
       },
     });
     const env = { window, fetch: (async () => Response.json({})) as typeof fetch };
-    attempt.receive({ code: 'c', state: 's' }, { config: { ...config, exchangeUrl: '/exchange' }, env });
+    attempt.receive({ params: { code: 'c', state: 's' } }, { config: { ...config, exchangeUrl: '/exchange' }, env });
     expect(await attempt.outcome).toMatchObject({ kind: 'error', error: { code: 'hook_failed' } });
   });
 });

@@ -31,7 +31,9 @@ test('posts the response, with where it arrived, to its own origin and the liste
     },
   );
   expect(handleCallback({ window: win, allowedOrigins: ['https://www.app.test'] })).toBe('posted');
-  expect(posts.map(([, origin]) => origin)).toEqual(['https://app.test', 'https://www.app.test']);
+  // In any order: only the one that is the opener's origin is delivered.
+  expect(posts.map(([, origin]) => origin).sort()).toEqual(['https://app.test', 'https://www.app.test']);
+  expect(posts[0][0]).toEqual(posts[1][0]);
   expect(posts[0][0]).toEqual({
     type: 'oauth-connect:callback',
     v: 1,
@@ -70,8 +72,8 @@ test.each([
   expect(posts[0]).toEqual({ type: 'oauth-connect:callback', v: 1, params, redirect_uri: 'https://app.test/cb' });
 });
 
-test('a repeated, oversized or missing state hands nothing to anyone', () => {
-  for (const query of ['?code=a&state=s1&state=s2', `?code=a&state=${'s'.repeat(5000)}`, '?code=a']) {
+test('a repeated, oversized, empty or missing state hands nothing to anyone', () => {
+  for (const query of ['?code=a&state=s1&state=s2', `?code=a&state=${'s'.repeat(5000)}`, '?code=a', '?code=a&state=']) {
     const posts: unknown[] = [];
     const { win } = fakeCallbackWindow(`https://app.test/cb${query}`, {
       postMessage: (message) => posts.push(message),
@@ -88,12 +90,21 @@ test('a query that holds a state is the response, even when the fragment holds a
   expect(posts[0]).toMatchObject({ params: { code: 'q', state: 's1' } });
 });
 
+test('a query without a single, sane state is no response: the fragment is read instead', () => {
+  const posts: unknown[] = [];
+  const opener = { postMessage: (message: unknown) => posts.push(message) };
+  handleCallback({
+    window: fakeCallbackWindow('https://app.test/cb?code=q&state=s1&state=s2#code=f&state=s3', opener).win,
+  });
+  expect(posts).toEqual([expect.objectContaining({ params: { code: 'f', state: 's3' } })]);
+});
+
 test('its own origin listed again is posted to once', () => {
   const origins: string[] = [];
   const opener = { postMessage: (_message: unknown, origin: string) => origins.push(origin) };
   const { win } = fakeCallbackWindow('https://app.test/cb?code=c0de&state=s1', opener);
   handleCallback({ window: win, allowedOrigins: ['https://app.test', 'https://www.app.test', 'https://app.test'] });
-  expect(origins).toEqual(['https://app.test', 'https://www.app.test']);
+  expect(origins.sort()).toEqual(['https://app.test', 'https://www.app.test']);
 });
 
 test('opened with no opener: scrubs the URL, posts nothing and says so in plain text', () => {

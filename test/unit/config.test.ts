@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { resolveConfig, type ConnectOptions } from '../../src/core/config.js';
+import { messageOriginsOf, resolveConfig, type ConnectOptions } from '../../src/core/config.js';
 import { OAuthConnectError } from '../../src/core/errors.js';
 
 const base: ConnectOptions = {
@@ -24,7 +24,6 @@ describe('resolveConfig', () => {
       display: 'popup',
       pkce: 'S256',
       responseMode: 'query',
-      messageOrigins: ['https://app.test'],
       popupWidth: 500,
       popupHeight: 650,
       timeoutMs: 600_000,
@@ -32,6 +31,7 @@ describe('resolveConfig', () => {
       exchangeCredentials: 'same-origin',
       scope: '',
     });
+    expect(messageOriginsOf(config)).toEqual(['https://app.test']);
   });
 
   test('resolves a relative exchange-url against the page', () => {
@@ -49,13 +49,13 @@ describe('resolveConfig', () => {
       startUrl: 'https://app.test/oauth/start',
       clientId: '',
       redirectUri: '',
-      messageOrigins: [],
       instance: 'https://events.example',
     });
+    expect(messageOriginsOf(config)).toEqual([]);
   });
 
   test('web_message accepts messages from the callback page and from the provider itself', () => {
-    expect(resolveConfig({ ...base, responseMode: 'web_message' }, 'https://app.test/page').messageOrigins).toEqual([
+    expect(messageOriginsOf(resolveConfig({ ...base, responseMode: 'web_message' }, 'https://app.test/page'))).toEqual([
       'https://app.test',
       'https://provider.test',
     ]);

@@ -23,29 +23,6 @@ function fakeHost() {
   return host;
 }
 
-test('prepares the next attempt when its host connects', async () => {
-  const controller = new ConnectController(fakeHost());
-  expect(controller.prepared).toBeUndefined();
-  controller.hostConnected();
-  await controller.preparing;
-  expect(controller.prepared).toMatchObject({
-    state: expect.stringMatching(/^[\w-]{43}$/),
-    codeVerifier: expect.stringMatching(/^[\w-]{43}$/),
-    codeChallenge: expect.stringMatching(/^[\w-]{43}$/),
-  });
-});
-
-test('preparing again discards the values made before, and never returns them again', async () => {
-  const controller = new ConnectController(fakeHost());
-  await controller.prepare();
-  const first = controller.prepared!;
-  const again = controller.prepare();
-  expect(controller.prepared).toBeUndefined();
-  await again;
-  expect(controller.prepared!.state).not.toBe(first.state);
-  expect(controller.prepared!.codeVerifier).not.toBe(first.codeVerifier);
-});
-
 test('a configuration change on the element discards the prepared values; a label change does not', async () => {
   const { element } = await mountWidget(); // its first values are ready
   const opened: string[] = [];

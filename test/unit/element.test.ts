@@ -115,6 +115,35 @@ describe('<oauth-connect> view', () => {
     await expect.element(page.getByRole('button', { name: 'Connect' })).toBeDisabled();
   });
 
+  test('inside a form, neither its buttons nor Enter in its field submit the form', async () => {
+    const form = document.createElement('form');
+    form.innerHTML = '<button>Save</button>';
+    const submits: string[] = [];
+    form.addEventListener('submit', (event) => {
+      event.preventDefault();
+      submits.push((event as SubmitEvent).submitter?.textContent ?? 'Enter');
+    });
+    document.body.append(form);
+    try {
+      const { element } = await mountWidget({ outcome: 'wait', parent: form, attributes: { 'ask-instance': '' } });
+      await userEvent.type(page.getByLabelText('Your server'), 'events.example{Enter}');
+      await expect.poll(() => element.status).toBe('authorizing');
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await userEvent.click(button(element)); // Connect
+      await expect.poll(() => element.status).toBe('authorizing');
+      element.abort();
+      element.connected = true;
+      await element.updateComplete;
+      await userEvent.click(disconnectButton(element));
+      await expect.poll(() => element.connected).toBe(false);
+      expect(submits).toEqual([]);
+      await userEvent.click(page.getByRole('button', { name: 'Save' })); // the form's own button does submit it
+      expect(submits).toEqual(['Save']);
+    } finally {
+      form.remove();
+    }
+  });
+
   test('bad configuration is invalid_config naming the attribute; the user is told it is not set up', async () => {
     const { element } = await mountWidget({ attributes: { pkce: 'plain' } });
     const error = nextEvent(element, 'oauth-connect-error');

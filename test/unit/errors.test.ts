@@ -18,7 +18,7 @@ test("the provider's own error keeps its code and is marked as the provider's", 
     error_uri: 'https://id.test/e',
     state: 's',
   };
-  expect(() => interpretAuthorizationResponse(params, context)).toThrow(
+  expect(() => interpretAuthorizationResponse({ params }, context)).toThrow(
     expect.objectContaining({ code: 'access_denied', source: 'provider', description: 'no', uri: 'https://id.test/e' }),
   );
 });

@@ -1,5 +1,6 @@
 import { afterEach, expect, test } from 'vitest';
 import { page } from 'vitest/browser';
+import { fill } from '../../src/i18n/localize-controller.js';
 import { registerTranslation } from '../../src/i18n/registry.js';
 import type { OAuthConnectElement } from '../../src/oauth-connect.js';
 import '../../src/translations/de.js';
@@ -77,4 +78,10 @@ test('its strings replace the language’s texts one by one; the rest stay in it
   element.strings = { connect: 'Konto verknüpfen' };
   await expect.element(page.getByRole('button', { name: 'Konto verknüpfen mit Kanka' })).toBeVisible();
   expect(label(element)).toBe('Konto verknüpfen');
+});
+
+test('placeholders are filled from the values; one without a value stays as written', () => {
+  const values = { label: 'Link', provider: 'Kanka', account: undefined };
+  expect(fill('{label} with {provider}', values)).toBe('Link with Kanka');
+  expect(fill('Connected as {account} {unknown}', values)).toBe('Connected as {account} {unknown}');
 });

@@ -1,8 +1,20 @@
 import { describe, expect, test } from 'vitest';
+import type { MessageConfig } from '../../src/core/config.js';
 import { acceptCallbackMessage } from '../../src/core/response-listener.js';
 
 const popup = window; // any window object stands for "the popup this attempt opened"
-const expected = { origins: ['https://app.test'], source: popup, state: 'good-state' };
+/** What decides where a response may come from: `message-origins`, else the redirect URI (and provider). */
+const messageConfig = (options: Partial<MessageConfig>): MessageConfig => ({
+  redirectUri: 'https://app.test/cb',
+  authorizeUrl: new URL('https://id.test/authorize'),
+  responseMode: 'query',
+  ...options,
+});
+const expected = {
+  config: messageConfig({ messageOrigins: ['https://app.test'] }),
+  popup,
+  state: 'good-state',
+};
 const valid = {
   type: 'oauth-connect:callback',
   v: 1,
@@ -37,12 +49,13 @@ describe('acceptCallbackMessage', () => {
   });
 
   test('ignores everything when the popup is gone', () => {
-    expect(acceptCallbackMessage(message({}), { ...expected, source: null })).toBeUndefined();
+    expect(acceptCallbackMessage(message({}), { ...expected, popup: null })).toBeUndefined();
   });
 });
 
 describe('acceptCallbackMessage with response-mode="web_message"', () => {
-  const provider = { ...expected, origins: ['https://app.test', 'https://id.test'], webMessage: true };
+  // By default: the callback page's origin, and the provider's.
+  const provider = { ...expected, config: messageConfig({ responseMode: 'web_message' }) };
   const response = { type: 'authorization_response', response: { code: 'c0de', state: 'good-state' } };
 
   test("accepts the provider's own authorization_response from the popup", () => {
@@ -65,7 +78,10 @@ describe('acceptCallbackMessage with response-mode="web_message"', () => {
 
   test('ignores the authorization_response shape when the attempt did not ask for web_message', () => {
     expect(
-      acceptCallbackMessage(message({ origin: 'https://id.test', data: response }), { ...provider, webMessage: false }),
+      acceptCallbackMessage(message({ origin: 'https://id.test', data: response }), {
+        ...provider,
+        config: messageConfig({ messageOrigins: ['https://app.test', 'https://id.test'] }),
+      }),
     ).toBeUndefined();
   });
 });

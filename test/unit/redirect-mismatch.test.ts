@@ -158,8 +158,8 @@ describe('interpretAuthorizationResponse', () => {
 
   test('compares by origin and path: a redirect URI with a query matches the callback that dropped it', () => {
     const redirectUri = 'https://app.test/cb?provider=kanka';
-    const context = { config: { redirectUri }, arrivedAt: 'https://app.test/cb' };
-    expect(interpretAuthorizationResponse(params, context)).toMatchObject({ redirectUri });
+    const response = { params, redirectUri: 'https://app.test/cb' };
+    expect(interpretAuthorizationResponse(response, { config: { redirectUri } })).toMatchObject({ redirectUri });
   });
 
   test.each([
@@ -172,7 +172,10 @@ describe('interpretAuthorizationResponse', () => {
     const message = `the response arrived at ${arrivedAt}, not at this attempt's redirect URI https://app.test/cb`;
     for (const response of [params, { error: 'access_denied', state: 's' }]) {
       expect(() =>
-        interpretAuthorizationResponse(response, { config: { redirectUri: 'https://app.test/cb' }, arrivedAt }),
+        interpretAuthorizationResponse(
+          { params: response, redirectUri: arrivedAt },
+          { config: { redirectUri: 'https://app.test/cb' } },
+        ),
       ).toThrow(expect.objectContaining({ code: 'redirect_mismatch', message }));
     }
   });

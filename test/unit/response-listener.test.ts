@@ -5,14 +5,12 @@ import { isPending, listenForResponse } from '../../src/core/response-listener.j
 const stops: (() => void)[] = [];
 afterEach(() => stops.splice(0).forEach((stop) => stop()));
 
-function listen(state: string, source: Window | null = window) {
+function listen(state: string, popup: Window | null = window) {
   const responses: CallbackResponse[] = [];
   let pageHides = 0;
-  const stop = listenForResponse(
-    window,
-    { origins: [location.origin], source, state },
-    { onResponse: (response) => responses.push(response), onPageHide: () => pageHides++ },
-  );
+  const config = { messageOrigins: [location.origin], redirectUri: '', responseMode: 'query' as const };
+  const expected = { config: { ...config, authorizeUrl: new URL(location.href) }, popup, state };
+  const stop = listenForResponse(window, expected, (response) => (response ? responses.push(response) : pageHides++));
   stops.push(stop);
   return { responses, pageHides: () => pageHides, stop };
 }
