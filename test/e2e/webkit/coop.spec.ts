@@ -1,0 +1,33 @@
+import { By, until } from 'selenium-webdriver';
+import { clickConnect, connectionText, loggedEvents, openPage, statusText, waitFor } from './demo-page.js';
+import { expect, test } from './fixtures.js';
+import { signInAndConsent } from './provider-pages.js';
+import { WAIT_MS } from './webkit-session.js';
+
+test.describe('a provider that sends Cross-Origin-Opener-Policy: same-origin', () => {
+  test.beforeEach(({ demo }) => demo.oidc.setCrossOriginOpenerPolicy(true));
+
+  test('WebKit severs the popup from its opener; the flow completes over the broadcast channel', async ({
+    webkit,
+    demo,
+    exchanges,
+  }) => {
+    const { driver } = webkit;
+    await openPage(webkit, demo.url);
+    const popup = await clickConnect(webkit);
+    const opener = await webkit.in(popup, async () => {
+      await driver.wait(until.elementLocated(By.css('input[name=username]')), WAIT_MS);
+      return driver.executeScript('return window.opener');
+    });
+    // The provider's page has no opener, and the page sees its popup as closed: it waits, and says so.
+    expect(opener).toBeNull();
+    await waitFor(driver, statusText, 'Finish signing in to Demo ID in the other window, or cancel.', 'the status');
+
+    await signInAndConsent(webkit, popup);
+    await waitFor(driver, connectionText, /^Connected to Demo ID as Dana Demo/, 'the connection line');
+    expect(await loggedEvents(driver)).toEqual(['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success']);
+    expect(exchanges).toHaveLength(1);
+    await webkit.closed(popup);
+    expect(await webkit.all()).toEqual([webkit.main]);
+  });
+});
