@@ -13,7 +13,7 @@ import { chromiumLaunchOptions } from './test/browsers.js';
 function mangleInternalProperties(): Plugin {
   const names = [
     'callHook config env exchangeTimeoutMs fail finish hooks kind onRelease outcome phase popup',
-    'preparing receive record request result timeOutAfter timeoutMs',
+    'notice preparing receive record release request reset result timeOutAfter timeoutMs',
   ].join(' ');
   let ours = false;
   return {

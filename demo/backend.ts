@@ -14,6 +14,7 @@ import {
   type ServerOptions,
   type OutboundOptions,
   type TokenSet,
+  type CookieOptions,
 } from '../src/server.js';
 import type { Account, DemoProvider } from './providers.js';
 
@@ -70,14 +71,23 @@ function recorded(handler: (request: Request) => Promise<Response>, records: Req
 }
 
 /**
+ * The flow cookie of an app embedded in another site's iframe: sent on the frame's own requests in a third-party
+ * context (`SameSite=None`, which browsers take only with `Secure`), and kept in the embedding site's partition
+ * (`Partitioned`, CHIPS), where browsers that block third-party cookies still allow it.
+ */
+export const EMBEDDED_COOKIE: CookieOptions = { sameSite: 'None', secure: true, partitioned: true };
+
+/**
  * The page's own backend, built from the server helpers: starts flows, redeems codes with the client
- * secrets, refreshes tokens, and answers the page with who connected, never the tokens.
+ * secrets, refreshes tokens, and answers the page with who connected, never the tokens. `cookie` sets
+ * the flow cookie (default: `SameSite=Lax`, `Secure` except over http to a loopback host).
  */
 export function createDemoBackend(
   demoProviders: DemoProvider[],
   csrfToken: string,
   secret: string,
   outbound?: OutboundOptions,
+  cookie?: CookieOptions,
 ): DemoBackend {
   const exchanges: RequestRecord[] = [];
   const starts: RequestRecord[] = [];
@@ -95,6 +105,7 @@ export function createDemoBackend(
     secret,
     providers,
     outbound,
+    cookie,
     authorize: (request) =>
       request.headers.get('x-csrf-token') === csrfToken
         ? undefined

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createServer as createNetServer, type AddressInfo } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { createServer as createViteServer, type Plugin } from 'vite';
+import type { CookieOptions } from '../src/server.js';
 import { createDemoBackend, type DemoBackend } from './backend.js';
 import { demoIdProvider, gancioProvider, kankaProvider, kitchenMonkiProvider, type DemoProvider } from './providers.js';
 import { startOidcServer, type OidcServer } from './provider/oidc-server.js';
@@ -14,6 +15,8 @@ export interface DemoOptions {
   providerPort?: number;
   /** The provider sends `Cross-Origin-Opener-Policy: same-origin`. */
   crossOriginOpenerPolicy?: boolean;
+  /** The backend's flow cookie; `EMBEDDED_COOKIE` (demo/backend.ts) for an app in another site's iframe. */
+  cookie?: CookieOptions;
 }
 
 export interface Demo {
@@ -76,6 +79,7 @@ export async function startDemo(options: DemoOptions = {}): Promise<Demo> {
     csrfToken,
     randomBytes(32).toString('hex'),
     gancio.outbound,
+    options.cookie,
   );
   // What the page's picker needs: each provider's label and the element's attributes in each mode.
   const pageProviders = Object.fromEntries(

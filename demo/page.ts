@@ -48,6 +48,8 @@ function apply(): void {
 }
 form.addEventListener('change', apply);
 if (query.has('provider') || query.has('mode')) apply();
+// ?fallback=none (or redirect, auto) replaces the page's own fallback="redirect".
+if (query.has('fallback')) widget.setAttribute('fallback', query.get('fallback')!);
 
 const refreshResult = document.querySelector('#refresh-result')!;
 document.querySelector('#refresh')!.addEventListener('click', async () => {

@@ -38,14 +38,28 @@ async function getJson(url: string, accessToken: string): Promise<Record<string,
   return (await response.json()) as Record<string, unknown>;
 }
 
-/** The attributes a browser-started element needs for `settings`. */
-function browserAttributes(name: string, settings: ResolvedProvider): Record<string, string> {
+/** A provider's popup size, where its pages want another than the element's 500 × 650. */
+interface PopupSize {
+  width: number;
+  height: number;
+}
+
+const popupAttributes = (size?: PopupSize): Record<string, string> =>
+  size ? { 'popup-width': String(size.width), 'popup-height': String(size.height) } : {};
+
+/**
+ * The attributes a browser-started element needs for `settings`. `display` is the element's as the backend's:
+ * both send `popup` unless a provider's settings say otherwise (`''` sends none).
+ */
+function browserAttributes(name: string, settings: ResolvedProvider, popup?: PopupSize): Record<string, string> {
   const attributes: Record<string, string> = {
     provider: name,
     'authorize-url': settings.authorizeEndpoint,
     'client-id': settings.clientId,
     'redirect-uri': settings.redirectUri,
+    ...popupAttributes(popup),
   };
+  if (settings.display !== undefined) attributes.display = settings.display;
   if (settings.scope) attributes.scope = settings.scope;
   if (settings.issuer) attributes.issuer = settings.issuer;
   if (settings.responseMode) attributes['response-mode'] = settings.responseMode;
@@ -147,8 +161,12 @@ export async function gancioProvider(
       style: 'client_secret_post',
       redirectUri: redirectUriAt(instance),
       scope: 'event:write',
+      // Gancio documents four authorize parameters, `display` not among them: send only those.
+      display: '',
     };
   };
+  // A window of its own size, as a provider whose pages need more room would have.
+  const popup = { width: 640, height: 720 };
   // The widget can only start a flow itself with a client it knows: this demo's own instance, registered now.
   const local = { ...(await atInstance(gancio.origin)), browserStart: true };
   return {
@@ -156,8 +174,8 @@ export async function gancioProvider(
     outbound,
     label: 'Gancio (client registered per instance)',
     entries: { Gancio: atInstance, 'Gancio (demo instance)': local },
-    browser: browserAttributes('Gancio (demo instance)', local),
-    server: { provider: 'Gancio', 'ask-instance': '', instance: gancio.origin },
+    browser: browserAttributes('Gancio (demo instance)', local, popup),
+    server: { provider: 'Gancio', 'ask-instance': '', instance: gancio.origin, ...popupAttributes(popup) },
     async profile(tokens, settings) {
       const { data } = (await getJson(new URL('/api/user', settings.tokenEndpoint).href, tokens.access_token)) as {
         data: { id: string; name: string };
@@ -185,6 +203,8 @@ export async function kitchenMonkiProvider(redirectUri: string) {
     clientSecret: client.secret,
     style: 'query',
     redirectUri,
+    // With display=popup KitchenMonki posts the code to the opener (its docs, "Using a popup"): said, not defaulted.
+    display: 'popup',
     responseMode: 'web_message',
     browserStart: true,
   };

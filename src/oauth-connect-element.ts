@@ -4,7 +4,7 @@ import type { ConnectResult } from './core/exchange.js';
 import { prepareAgain, prepareSoon, preparing } from './element/after-first-render.js';
 import { ConnectController, type ConnectStatus } from './element/connect-controller.js';
 import { VIEW_PROPERTIES, elementProperties } from './element/element-properties.js';
-import { errorKey } from './element/error-text.js';
+import { errorKey, errorLink } from './element/error-text.js';
 import { fill, LocalizeController } from './i18n/localize-controller.js';
 import type { OAuthConnectStrings } from './i18n/strings.js';
 import { styles } from './oauth-connect-styles.js';
@@ -30,6 +30,7 @@ export type { ConnectStatus, OAuthConnectEventMap } from './element/connect-cont
  * @csspart status - The status line (pending, connected, error text).
  * @csspart cancel - The cancel button shown while pending.
  * @csspart more-info - The link to the provider's `error_uri`, shown after a provider error that has one.
+ * @csspart open-in-browser - The link that opens the page in the system browser, shown after `in_app_browser`.
  * @csspart disconnect - The Disconnect button, shown instead of the connect button while connected.
  * @csspart instance - The server address field (`ask-instance`).
  * @csspart instance-label - The label around that field.
@@ -89,8 +90,10 @@ export class OAuthConnectElement extends LitElement {
   popupHeight = 650;
   /** Seconds until a pending authorization gives up; 0 = never. */
   timeout = 600;
-  /** `redirect`: when the popup is blocked, continue as a full-page redirect and finish on return. */
+  /** `redirect`: a blocked popup becomes a full-page redirect; `auto`: also at once in in-app browsers and apps. */
   fallback: Fallback = 'none';
+  /** The provider refuses webviews (Google does): in one, nothing starts and the user is told (`in_app_browser`). */
+  refusesWebviews?: boolean;
   /** The fetch credentials mode of the exchange and start requests. */
   exchangeCredentials: RequestCredentials = 'same-origin';
   /** Seconds the exchange request may take; 0 = no limit of ours. */
@@ -137,7 +140,10 @@ export class OAuthConnectElement extends LitElement {
     return this.#controller.connect();
   }
 
-  /** Ends the pending attempt as cancelled (`aborted`) and closes its popup. */
+  /**
+   * Ends the pending attempt as cancelled (`aborted`) and closes its popup; also stops the listening of an attempt
+   * that ended on a popup close.
+   */
   abort(): void {
     this.#controller.abort();
   }
@@ -197,17 +203,14 @@ this.instanceLabel ?? texts.instanceLabel}<input part="instance" inputmode="url"
 spellcheck="false" placeholder=${texts.instancePlaceholder} .value=${this.instance ?? ''}
 ?disabled=${this.disabled || pending} aria-invalid=${fieldError} aria-describedby=${fieldError ? 'status' : nothing}
 @keydown=${this.#onKey}></label>`;
-    // Cancel only while pending, Disconnect only while connected, the provider's error page only after its error.
+    // Cancel only while pending, Disconnect only while connected, an error's link only after that error.
     // prettier-ignore
     const action = pending
       ? html`<button part="cancel" @click=${this.abort}>${texts.cancel}</button>`
       : connected
         ? html`<slot name="connected"></slot><button part="disconnect" aria-busy=${notice === 'disconnecting'}
 aria-describedby="status" @click=${this.#onDisconnect}>${texts.disconnect}</button>`
-        : error?.uri
-          ? html`<a part="more-info" href=${error.uri} target="_blank"
-rel="noopener noreferrer">${texts.moreInfo}</a>`
-          : nothing;
+        : errorLink(texts, error);
     // A button in a shadow tree has no form owner: none submits a form. `role="status"` is a polite live region.
     // prettier-ignore
     return html`${field}<button part="button" ?hidden=${connected} ?disabled=${this.disabled} aria-busy=${pending}

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import Provider from 'oidc-provider';
 import { DEMO_ACCOUNT } from './accounts.js';
 import { handleInteraction } from './interactions.js';
+import { brokerPage } from './pages.js';
 
 export interface DemoClient {
   clientId: string;
@@ -17,6 +18,12 @@ export interface OidcServer {
   userinfoEndpoint: string;
   /** RFC 7662: says whether a token is still active, to this client. */
   introspectionEndpoint: string;
+  /**
+   * A broker's first page in front of `authorizeUrl`, never sent with Cross-Origin-Opener-Policy: its Continue
+   * link goes on to `authorizeUrl` with the same query. With `setCrossOriginOpenerPolicy(true)` it is a provider
+   * that sends that header from its second page on, as a portal in front of Entra ID or Cognito does.
+   */
+  brokerUrl: string;
   /** Makes every provider page send `Cross-Origin-Opener-Policy: same-origin`, as Entra ID and Cognito do. */
   setCrossOriginOpenerPolicy(on: boolean): void;
   close(): Promise<void>;
@@ -85,6 +92,12 @@ export async function startOidcServer({
   const providerCallback = provider.callback();
 
   server.on('request', (req, res) => {
+    const url = new URL(req.url ?? '/', issuer);
+    if (url.pathname === '/broker') {
+      res.writeHead(200, { 'Content-Type': 'text/html; charset=utf-8', 'Cache-Control': 'no-store' });
+      res.end(brokerPage(`/auth${url.search}`));
+      return;
+    }
     if (sendCoop) res.setHeader('Cross-Origin-Opener-Policy', 'same-origin');
     if (req.url?.startsWith('/interaction/')) {
       handleInteraction(provider, req, res).catch((error: Error) => {
@@ -99,6 +112,7 @@ export async function startOidcServer({
   return {
     issuer,
     authorizeUrl: `${issuer}/auth`,
+    brokerUrl: `${issuer}/broker`,
     tokenEndpoint: `${issuer}/token`,
     userinfoEndpoint: `${issuer}/me`,
     introspectionEndpoint: `${issuer}/token/introspection`,

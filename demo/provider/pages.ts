@@ -36,3 +36,16 @@ export function consentPage(action: string, clientName: string, scopes: string[]
 </form>`,
   );
 }
+
+/**
+ * A sign-in broker's first page, as a company's own portal shows before it sends the user on to Entra ID or
+ * Cognito: a choice, and Continue.
+ */
+export function brokerPage(next: string): string {
+  return page(
+    'Sign in with your company account',
+    `
+<p>You will continue at Demo ID.</p>
+<p><a href="${escape(next)}">Continue</a></p>`,
+  );
+}

@@ -4,9 +4,11 @@ import { MAX_PARAM_LENGTH, RESPONSE_PARAM_NAMES, type CallbackParams } from '../
 /**
  * The authorization response in `location`: the query for `response_mode=query`, else the fragment
  * (RFC 6749 section 4.1.2, OAuth 2.0 Multiple Response Types section 5), whichever holds a single,
- * non-empty `state` of sane length; undefined when neither does. A response that repeats another
- * parameter (RFC 6749 section 3.1: "MUST NOT be included more than once") or carries an oversized
- * value becomes an `invalid_request` error naming the first such parameter.
+ * non-empty `state` of sane length; else the first that holds an OAuth error (RFC 6749 section 4.1.2.1)
+ * with neither `state` nor `code`, which only an opener may be told of; else undefined. A response with a
+ * `state` that repeats another parameter (RFC 6749 section 3.1: "MUST NOT be included more than once")
+ * or carries an oversized value becomes an `invalid_request` error naming the first such parameter; in an
+ * error without `state`, such a value is left empty.
  */
 export const readAuthorizationResponse = (location: Location): CallbackParams | undefined => {
   for (const part of [location.search, location.hash]) {
@@ -24,6 +26,8 @@ export const readAuthorizationResponse = (location: Location): CallbackParams | 
     if (params.state) {
       return refusal ? { state: params.state, error: 'invalid_request', error_description: refusal } : params;
     }
+    // An error without `state` (league/oauth2-server 8 leaves it out), and no code: for the opener alone.
+    if (params.error && !query.has('code') && !query.has('state')) return params;
   }
   return undefined;
 };

@@ -18,7 +18,8 @@ export type RunOutcome = typeof HANDED | typeof REDIRECTED | undefined;
  * The callback page's whole job. Reads the authorization response and scrubs it from the address bar,
  * then hands it, with where it arrived, to the first that waits for it: the opener (on the page's own
  * origin and `allowedOrigins` only), an attempt of this origin whose popup lost its opener, or the
- * page a full-page redirect started from. Shows `text` (in language `lang`) when nobody waits.
+ * page a full-page redirect started from; an error without `state` to the opener only. Shows `text`
+ * (in language `lang`) when nobody waits.
  */
 export const runCallback = (
   win: Window,
@@ -49,21 +50,21 @@ export const runCallback = (
           if (origin[0] === 'h' && URL.parse(origin)?.origin === origin) opener.postMessage(message, origin);
           else console.warn('oauth-connect: ignored allowed origin', origin);
         }
-      } else if (win.localStorage[PENDING_KEY_PREFIX + params.state]) {
+      } else if (params.state && win.localStorage[PENDING_KEY_PREFIX + params.state]) {
         // An attempt is pending, its popup severed from it by Cross-Origin-Opener-Policy: its own channel
-        // (closed with the page).
+        // (closed with the page). A response without `state` is the opener's alone: it names no channel.
         new BroadcastChannel(CHANNEL_PREFIX + params.state).postMessage(message);
       } else {
         // A full-page redirect (`fallback="redirect"`) is waiting: back to its page, with the response
         // kept for it (navigating is asynchronous: this page is still here to keep it).
-        location.replace(JSON.parse(win.sessionStorage[REDIRECT_RECORD_KEY]).returnUrl);
+        location.replace(JSON.parse(params.state && win.sessionStorage[REDIRECT_RECORD_KEY]).returnUrl);
         win.sessionStorage[REDIRECT_RESPONSE_KEY] = JSON.stringify(message);
         return REDIRECTED;
       }
       win.close();
       return HANDED;
     } catch {
-      // No redirect record (JSON.parse(undefined) throws), or no storage.
+      // No redirect record, or no state to hand back with (JSON.parse(undefined) throws), or no storage.
     }
   }
   const note = document.createElement('p');

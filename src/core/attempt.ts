@@ -27,6 +27,15 @@ export interface AttemptHooks {
   onPhase?(phase: AttemptPhase | 'detached'): void;
 }
 
+/** The hooks of whoever follows attempts (the element, `connect()`): the page's, and `onResume`. */
+export interface FollowerHooks extends AttemptHooks {
+  /**
+   * A response arrived after the attempt had ended as cancelled (`popup_closed`, see `Attempt.finish`):
+   * `resumed` is the new attempt that completes it, with these same hooks, given before it starts.
+   */
+  onResume?(resumed: Attempt): void;
+}
+
 /** What completing a response needs: what it is checked against, and where the code then goes. */
 export interface CompletionContext extends ResponseContext {
   config: ResolvedConfig;
@@ -36,7 +45,8 @@ export interface CompletionContext extends ResponseContext {
 /**
  * One authorization attempt as a settle-once state machine: `authorizing` until the first valid response,
  * `exchanging` while the code goes to the backend, `done` once `outcome` settled. Whatever it registers
- * is released when it leaves `authorizing`, and its popup is closed when it ends.
+ * is released when it leaves `authorizing` (after a popup close, later: see `finish`), and its popup is
+ * closed when it ends.
  */
 export class Attempt {
   readonly outcome: Promise<AttemptOutcome>;
@@ -50,19 +60,22 @@ export class Attempt {
   #cleanups: (() => void)[] = [];
   #released?: boolean;
 
-  constructor(private readonly hooks: AttemptHooks = {}) {
+  constructor(private readonly hooks: FollowerHooks = {}) {
     this.outcome = new Promise((resolve) => (this.#settle = resolve));
   }
 
-  /** Runs `cleanup` when the attempt stops listening: on its first response, or when it ends. */
+  /** Runs `cleanup` when the attempt stops listening: on its first response, or when it ends (see `release`). */
   onRelease(cleanup: () => void): void {
     this.#cleanups.push(cleanup);
   }
 
-  /** Gives up with `timeout` when no response arrived within `timeoutMs` (0: never). */
+  /**
+   * Gives up with `timeout` when no response arrived within `timeoutMs` (0: never); an attempt that still
+   * listens after its popup closed stops listening then.
+   */
   timeOutAfter(timeoutMs: number): void {
     if (timeoutMs > 0) {
-      const timer = setTimeout(() => this.fail(timeoutError(timeoutMs)), timeoutMs);
+      const timer = setTimeout(() => (this.fail(timeoutError(timeoutMs)), this.release()), timeoutMs);
       this.onRelease(() => clearTimeout(timer));
     }
   }
@@ -76,9 +89,13 @@ export class Attempt {
     }
   }
 
-  /** Ends the attempt as cancelled (`aborted` unless `reason` says otherwise): closes the popup, drops the exchange. */
+  /**
+   * Ends the attempt as cancelled (`aborted` unless `reason` says otherwise): closes the popup, drops the
+   * exchange. An attempt that ended on a popup close stops listening.
+   */
   abort(reason: CancelReason = 'aborted'): void {
     this.finish({ kind: 'cancel', reason });
+    this.release();
   }
 
   fail(error: OAuthConnectError): void {
@@ -86,7 +103,7 @@ export class Attempt {
   }
 
   /** Calls the page's hook `name`; one that throws ends the attempt with `hook_failed` instead of hanging it. */
-  callHook<Name extends keyof AttemptHooks>(name: Name, ...args: Parameters<NonNullable<AttemptHooks[Name]>>) {
+  callHook<Name extends keyof FollowerHooks>(name: Name, ...args: Parameters<NonNullable<FollowerHooks[Name]>>) {
     try {
       return (this.hooks[name] as ((...args: unknown[]) => unknown) | undefined)?.(...args);
     } catch (cause) {
@@ -102,7 +119,13 @@ export class Attempt {
    */
   receive(response: CallbackResponse, context: CompletionContext): void {
     if (this.#released) return;
-    this.#release();
+    this.release();
+    if (this.phase === 'done') {
+      // Ended, yet listening on (see `finish`): a new attempt completes the response.
+      const resumed = new Attempt(this.hooks);
+      resumed.callHook('onResume', resumed);
+      return resumed.receive(response, context);
+    }
     const { config } = context;
     const complete = async (): Promise<ConnectResult | void> => {
       const code = interpretAuthorizationResponse(response, context);
@@ -120,17 +143,26 @@ export class Attempt {
     );
   }
 
-  /** Settles `outcome`, once: every later call is ignored. */
-  finish(outcome: AttemptOutcome): void {
+  /**
+   * Settles `outcome`, once: every later call is ignored. With `listenOn`, the attempt still listens until
+   * `release()` (its timeout, `abort()`, the page going away), and a valid response that arrives then is
+   * completed by a new attempt, given to `onResume`: that is how an attempt whose popup read closed ends (a
+   * provider that sends Cross-Origin-Opener-Policy only on a later page makes the popup of a user who is
+   * still signing in read closed).
+   */
+  finish(outcome: AttemptOutcome, listenOn?: boolean): void {
     if (this.phase === 'done') return;
-    this.#release();
+    if (!listenOn) this.release();
     this.phase = 'done';
     this.#abort.abort();
     this.#settle(outcome);
   }
 
-  /** Stops listening, once it received or ended: runs the cleanups, and closes the popup (one closed stays so). */
-  #release(): void {
+  /**
+   * Stops listening (on the first response, when it ends, or later when `finish` was told to listen on): runs
+   * the cleanups, and closes the popup (one closed stays so).
+   */
+  release(): void {
     this.#released = true;
     for (const cleanup of this.#cleanups.splice(0)) cleanup();
     try {

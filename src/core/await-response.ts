@@ -3,7 +3,8 @@ import { listenForResponse, type ExpectedSender } from './response-listener.js';
 
 /**
  * Waits for the response to the attempt whose popup shows the provider: listens for it (see
- * `listenForResponse`), watches the popup, and gives up after the configured timeout.
+ * `listenForResponse`), watches the popup, and gives up after the configured timeout. After a popup close
+ * it listens on until then (see `Attempt.finish`); leaving the page stops it at once.
  */
 export function awaitPopupResponse(attempt: Attempt, context: CompletionContext & ExpectedSender): void {
   const stopListening = listenForResponse(context.env.window, context, (response) =>
@@ -40,12 +41,14 @@ function isPastBlankPage(popup: Window): boolean {
 }
 
 /**
- * Polls the attempt's popup until the attempt stops listening. The user closed it when we had seen it
- * alive on a page (the provider's, or any but a blank one): the attempt ends as cancelled once a response
- * already on its way had time to arrive (the callback posts its message, then closes itself). Never seen
- * alive, it was severed: that is what a provider sending `Cross-Origin-Opener-Policy` looks like from the
- * opener (its first response moves the popup out of reach while it is still open, and `popup.closed` reads
- * true from then on). The attempt then stays pending (the broadcast, Cancel or the timeout ends it).
+ * Polls the attempt's popup until the attempt stops listening. Never seen alive on a page (the provider's,
+ * or any but a blank one), a popup that reads closed was severed: that is what a provider sending
+ * `Cross-Origin-Opener-Policy` looks like from the opener (its first response moves the popup out of reach
+ * while it is still open, and `popup.closed` reads true from then on). The attempt then stays pending (the
+ * broadcast, Cancel or the timeout ends it). Seen alive, the user most likely closed it: the attempt ends
+ * as cancelled once a response already on its way had time to arrive (the callback posts its message, then
+ * closes itself), yet listens on (see `Attempt.finish`), as a provider that sends that header only on a
+ * later page reads closed just so.
  */
 function watchAttemptPopup(attempt: Attempt): void {
   const popup = attempt.popup!;
@@ -58,7 +61,8 @@ function watchAttemptPopup(attempt: Attempt): void {
       clearInterval(timer);
       attempt.callHook('onPhase', 'detached');
     } else if (++looksClosed > CLOSED_GRACE_LOOKS) {
-      attempt.abort('popup_closed');
+      clearInterval(timer);
+      attempt.finish({ kind: 'cancel', reason: 'popup_closed' }, true);
     }
   }, POPUP_POLL_MS);
   attempt.onRelease(() => clearInterval(timer));

@@ -36,9 +36,15 @@ const isParamValue = (value: unknown): value is string => typeof value === 'stri
  * present, a string. With `webMessage`, a provider's own `web_message` response too:
  * `{ type: 'authorization_response', response }` (OAuth 2.0 Web Message Response Mode,
  * draft-meyerzuselha-oauth-web-message-response-mode section 4), held to the same shape rules.
- * Anything else: undefined.
+ * With `stateless`, an `error` with neither `state` nor `code` too: only a message from the attempt's own
+ * popup may be read so (league/oauth2-server 8 leaves `state` out of its error redirects), never a
+ * broadcast or a stored response, which only the state ties to an attempt. Anything else: undefined.
  */
-export function readCallbackResponse(data: unknown, webMessage?: boolean): CallbackResponse | undefined {
+export function readCallbackResponse(
+  data: unknown,
+  webMessage?: boolean,
+  stateless?: boolean,
+): CallbackResponse | undefined {
   const {
     type,
     v,
@@ -49,10 +55,11 @@ export function readCallbackResponse(data: unknown, webMessage?: boolean): Callb
     response?: unknown;
   };
   if (webMessage && (type as string) === 'authorization_response') {
-    const read = readResponseParams(response);
+    const read = readResponseParams(response, stateless);
     return read && { params: read };
   }
-  const read = type === CALLBACK_MESSAGE_TYPE && v === CALLBACK_MESSAGE_VERSION && readResponseParams(params);
+  const read =
+    type === CALLBACK_MESSAGE_TYPE && v === CALLBACK_MESSAGE_VERSION && readResponseParams(params, stateless);
   return read && (redirectUri === undefined || isParamValue(redirectUri)) ? { params: read, redirectUri } : undefined;
 }
 
@@ -62,11 +69,14 @@ export function readCallbackMessage(data: unknown): CallbackParams | undefined {
 }
 
 // Messages are structured clones or JSON: no functions, so any object's own entries are all it holds.
-function readResponseParams(params: unknown): CallbackParams | undefined {
+function readResponseParams(params: unknown, stateless?: boolean): CallbackParams | undefined {
   const entries = Object.entries(Object(params));
   const read: CallbackParams = Object.fromEntries(entries);
   const wellFormed = entries.every(
     ([name, value]) => (RESPONSE_PARAM_NAMES as readonly string[]).includes(name) && isParamValue(value),
   );
-  return wellFormed && read.state && (read.code || read.error) ? read : undefined;
+  const answers = read.state
+    ? read.code || read.error
+    : stateless && read.error && !('state' in read || 'code' in read);
+  return wellFormed && answers ? read : undefined;
 }

@@ -6,7 +6,7 @@ export { normalizeInstance };
 
 export type PkceMethod = 'S256' | 'off';
 export type ResponseMode = 'query' | 'fragment' | 'web_message';
-export type Fallback = 'none' | 'redirect';
+export type Fallback = 'none' | 'redirect' | 'auto';
 
 /** What a page configures: the element's attributes, or the headless `connect()` options. */
 export interface ConnectOptions {
@@ -30,7 +30,13 @@ export interface ConnectOptions {
   popupHeight?: number;
   /** Seconds; 0 = never. */
   timeout?: number;
+  /**
+   * `redirect`: a blocked popup becomes a full-page redirect. `auto`: the redirect at once in in-app browsers,
+   * webviews and installed apps; elsewhere the popup, with the redirect when it is blocked.
+   */
   fallback?: Fallback;
+  /** The provider turns in-app browsers and webviews away (as Google does, which is known without it). */
+  refusesWebviews?: boolean;
   exchangeCredentials?: RequestCredentials;
   /** Seconds the exchange request may take; 0 = no limit of ours. */
   exchangeTimeout?: number;
@@ -59,6 +65,7 @@ export interface ResolvedConfig {
   popupHeight: number;
   timeoutMs: number;
   fallback: Fallback;
+  refusesWebviews?: boolean;
   exchangeCredentials: RequestCredentials;
   exchangeTimeoutMs: number;
   provider?: string;
@@ -76,7 +83,7 @@ export type MessageConfig = Pick<ResolvedConfig, 'messageOrigins' | 'redirectUri
 const CHOICES = {
   pkce: ['S256', 'off'],
   responseMode: ['query', 'fragment', 'web_message'],
-  fallback: ['none', 'redirect'],
+  fallback: ['none', 'redirect', 'auto'],
   exchangeCredentials: ['same-origin', 'omit', 'include'],
 } as const;
 
@@ -175,6 +182,7 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
     popupHeight: number('popupHeight', 650),
     timeoutMs: number('timeout', 600, true),
     fallback: choice('fallback'),
+    refusesWebviews: options.refusesWebviews,
     exchangeCredentials: choice('exchangeCredentials'),
     exchangeTimeoutMs: number('exchangeTimeout', 30, true),
     provider: options.provider || undefined,

@@ -14,6 +14,15 @@ export interface HeadlessConnectOptions extends ConnectOptions, AttemptHooks, Pa
   /** Ends the attempt as cancelled (`aborted`) when it fires. */
   signal?: AbortSignal;
   /**
+   * A late success: `connect()` rejected with `cancelled` (`reason: 'popup_closed'`), and the response came
+   * after all, within `timeout` of the start. A provider that sends Cross-Origin-Opener-Policy only on a later
+   * page (Entra ID or Cognito behind a first page without it) makes the popup read closed while the user is
+   * still signing in. `result` settles as `connect()` would have: the exchange result, or the error. The
+   * hooks (`onCode`, `onPhase`) are called for it as for any attempt. The listening ends with `timeout`
+   * (with `timeout: 0`, when the page goes away).
+   */
+  onResume?(result: Promise<ConnectResult>): void;
+  /**
    * Values from `prepare()`, made before the click: the popup then opens at the final authorize URL at
    * once. Used by one attempt only; without them (or once used) the popup opens blank while they are made.
    */
@@ -30,12 +39,15 @@ function settle(attempt: Attempt, signal?: AbortSignal): Promise<ConnectResult> 
 /**
  * The whole popup flow without the element: call it inside a click handler, before any await.
  * Resolves with the exchange result; rejects with an OAuthConnectError (`cancelled` when the user
- * closed the popup or the signal fired, with `reason` saying which).
+ * closed the popup or the signal fired, with `reason` saying which). After `popup_closed` it still
+ * listens until `timeout`: a response then is reported to `onResume`.
  */
 export async function connect(options: HeadlessConnectOptions): Promise<ConnectResult> {
   // An async function runs up to its first await at once: the popup still opens inside the click.
   const win = options.window ?? window;
-  const attempt = new Attempt(options);
+  // The attempt's `onResume` is given the resumed attempt; the page's, its result.
+  const onResume = (resumed: Attempt) => options.onResume?.(settle(resumed, options.signal));
+  const attempt = new Attempt({ ...options, onResume });
   const config = resolveConfig(options, win.document.baseURI);
   const result = settle(attempt, options.signal);
   openAttempt(attempt, config, { ...options, window: win }, options.prepared);

@@ -1,6 +1,7 @@
 const CODES = [
   'invalid_config',
   'popup_blocked',
+  'in_app_browser',
   'timeout',
   'state_mismatch',
   'issuer_mismatch',
@@ -40,6 +41,7 @@ export interface ErrorDetail {
   source: ErrorSource;
   status?: number;
   description?: string;
+  /** The provider's `error_uri`; with `in_app_browser`, a link that opens the page in the system browser. */
   uri?: string;
   /** With `invalid_config`: the attribute at fault. */
   attribute?: string;
@@ -71,11 +73,9 @@ export class OAuthConnectError extends Error {
   /** Everything but `cause`, as plain data: the `detail` of `oauth-connect-error`. */
   toDetail(): ErrorDetail {
     // Every key named, `message` too, and none that is undefined (ECMA-262 SerializeJSONObject).
-    return JSON.parse(JSON.stringify(this, DETAIL_KEYS));
+    return JSON.parse(JSON.stringify(this, 'code message source status description uri attribute reason'.split(' ')));
   }
 }
-
-const DETAIL_KEYS = 'code message source status description uri attribute reason'.split(' ');
 
 export function timeoutError(timeoutMs: number): OAuthConnectError {
   return new OAuthConnectError('timeout', `No authorization response within ${timeoutMs / 1000} s`);
@@ -88,4 +88,12 @@ export function invalidConfig(attribute: string, problem: string): OAuthConnectE
 /** The one `popup_blocked` error, whether or not a redirect fallback was possible. */
 export function popupBlocked(): OAuthConnectError {
   return new OAuthConnectError('popup_blocked', 'The browser blocked the popup');
+}
+
+/**
+ * The provider turns in-app browsers and webviews away, and the page runs in one: nothing was started. `uri`
+ * opens the page in the system browser.
+ */
+export function inAppBrowserRefused(uri: string): OAuthConnectError {
+  return new OAuthConnectError('in_app_browser', 'The provider refuses in-app browsers', { uri });
 }

@@ -1,6 +1,7 @@
 import type { Attempt, AttemptEnvironment } from './attempt.js';
 import type { ResolvedConfig } from './config.js';
-import { invalidConfig, OAuthConnectError, popupBlocked } from './errors.js';
+import { inAppBrowserRefused, invalidConfig, OAuthConnectError, popupBlocked } from './errors.js';
+import { browserLink, isInAppBrowser, isInstalledApp, refusesWebviews } from './in-app-browser.js';
 import {
   authorizationRequest,
   canDeriveCodeChallenge,
@@ -16,7 +17,9 @@ import { startOnServer } from './exchange.js';
  * own first await, and never rejects). With `prepared` values (or PKCE off) the popup opens at the final
  * authorize URL in this task; with `start-url`, or values not ready, it opens blank, and goes to the provider
  * once the request is made (or the backend built it). Then the attempt waits for the response. A blocked popup
- * becomes a full-page redirect with `fallback="redirect"`, else `popup_blocked`.
+ * (or one that reads closed at once) becomes a full-page redirect with `fallback="redirect"` or `"auto"`, else
+ * `popup_blocked`; with `"auto"`, in-app browsers, webviews and installed apps get the redirect at once. In an
+ * in-app browser, a provider that refuses those starts nothing: `in_app_browser`.
  */
 export async function openAttempt(
   attempt: Attempt,
@@ -29,11 +32,26 @@ export async function openAttempt(
   if (config.pkce === 'S256' && !canDeriveCodeChallenge(win)) {
     return attempt.fail(invalidConfig('pkce', 'S256 needs a secure context (https); use https or set pkce="off"'));
   }
+  const inApp = isInAppBrowser(win);
+  const refused = (url: string | URL) => inApp && refusesWebviews(config, url);
+  if (refused(config.authorizeUrl)) return attempt.fail(inAppBrowserRefused(browserLink(win)));
   const ready = config.startUrl ? undefined : authorizationRequest(config, prepared);
   const features = centredPopupFeatures(win, config.popupWidth, config.popupHeight);
   const url = ready?.authorizeUrl ?? 'about:blank';
-  const popup = (attempt.popup = env.open ? env.open(url, features) : win.open(url, '_blank', features));
-  if (!popup && config.fallback !== 'redirect') return attempt.fail(popupBlocked());
+  // Where popups open dead or not at all, none is opened; one that reads closed in this task never opened.
+  let popup: Window | null = null;
+  if (config.fallback !== 'auto' || !(inApp || isInstalledApp(win))) {
+    try {
+      popup = env.open ? env.open(url, features) : win.open(url, '_blank', features);
+    } catch {
+      // Firefox throws (InvalidAccessError) in a frame sandboxed without allow-popups: blocked.
+    }
+  }
+  if (popup?.closed) popup = null;
+  attempt.popup = popup;
+  // A full-page redirect in a frame would move only the frame, where providers refuse to show their pages
+  // (RFC 6749 section 10.13, clickjacking): a frame gets `popup_blocked` instead.
+  if (!popup && (config.fallback === 'none' || (win.top ?? win) !== win)) return attempt.fail(popupBlocked());
   let known = ready && { config, request: ready };
   if (!known) {
     try {
@@ -46,6 +64,8 @@ export async function openAttempt(
       return attempt.fail(cause instanceof OAuthConnectError ? cause : error);
     }
     if (attempt.phase !== 'authorizing') return;
+    // With `start-url`, the backend named the provider.
+    if (refused(known.request.authorizeUrl)) return attempt.fail(inAppBrowserRefused(browserLink(win)));
   }
   // The record names the element's own configuration: the page it returns to finds it by that.
   if (!popup) return redirectInstead(attempt, config, known, env);
@@ -60,10 +80,13 @@ export async function openAttempt(
   attempt.callHook('onStart', { authorizeUrl: request.authorizeUrl });
 }
 
-/** `window.open` features for a popup of `width` by `height` centred over the opener window. */
-function centredPopupFeatures(opener: Window, width: number, height: number): string {
-  width = Math.round(width);
-  height = Math.round(height);
+/**
+ * `window.open` features for a popup of `width` by `height` centred over the opener window, and never larger
+ * than the screen.
+ */
+export function centredPopupFeatures(opener: Window, width: number, height: number): string {
+  width = Math.round(Math.min(width, opener.screen.availWidth));
+  height = Math.round(Math.min(height, opener.screen.availHeight));
   const left = Math.round(opener.screenX + Math.max(0, (opener.outerWidth - width) / 2));
   const top = Math.round(opener.screenY + Math.max(0, (opener.outerHeight - height) / 2));
   return `popup=yes,width=${width},height=${height},left=${left},top=${top}`;

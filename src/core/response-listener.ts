@@ -17,15 +17,16 @@ export interface ExpectedSender {
  * The response in `event` when it passes every check, else undefined, so the caller ignores it.
  * Checks, in order: the exact origin is allowed; the sender is this attempt's popup (not another window
  * of an allowed origin); the message has the callback shape and version; its `state` is this attempt's
- * (RFC 6749 section 10.12: CSRF protection). Where the response arrived (`redirectUri`) is the caller's
- * to compare with the attempt's redirect URI.
+ * (RFC 6749 section 10.12: CSRF protection), or it is an error without `state` or `code`, which only
+ * this popup can have sent (league/oauth2-server 8 redirects its errors so). Where the response arrived
+ * (`redirectUri`) is the caller's to compare with the attempt's redirect URI.
  */
 export function acceptCallbackResponse(event: MessageEvent, expected: ExpectedSender): CallbackResponse | undefined {
   const { data, source } = event;
-  const { config } = expected;
-  const response = readCallbackResponse(data, config.responseMode === 'web_message');
+  const { config, state } = expected;
+  const response = readCallbackResponse(data, config.responseMode === 'web_message', true);
   const fromPopup = messageOriginsOf(config).includes(event.origin) && source !== null && source === expected.popup;
-  return fromPopup && response?.params.state === expected.state ? response : undefined;
+  return fromPopup && (response?.params.state ?? state) === state ? response : undefined;
 }
 
 /** The params alone of an accepted response; see `acceptCallbackResponse`. */

@@ -17,7 +17,10 @@ export function prepareAgain(): Promise<void> {
   const current: Promise<void> = (making = prepareRequest()
     .catch(() => undefined) // No Web Crypto here: the attempt says so when it starts.
     .then((values) => {
-      if (making === current) [ready, making] = [values, undefined];
+      if (making === current) {
+        ready = values;
+        making = undefined;
+      }
     }));
   return current;
 }

@@ -1,8 +1,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { Attempt, resultOf, type AttemptHooks, type AttemptOutcome } from '../core/attempt.js';
+import { Attempt, resultOf, type AttemptOutcome, type FollowerHooks } from '../core/attempt.js';
 import type { CodeDetail } from '../core/authorization-response.js';
+import { postToBackend } from '../core/backend-request.js';
 import { resolveConfig, type ConnectOptions } from '../core/config.js';
-import { requestDisconnect } from '../core/disconnect-request.js';
 import { OAuthConnectError, type CancelReason, type ErrorDetail } from '../core/errors.js';
 import type { ConnectResult } from '../core/exchange.js';
 import { openAttempt } from '../core/popup-attempt.js';
@@ -80,6 +80,8 @@ export class ConnectController implements ReactiveController {
     } catch (error) {
       return Promise.reject(this.#fail(error as OAuthConnectError));
     }
+    // The attempt before, when it still listens after its popup closed, listens no more.
+    this.#attempt?.release();
     const attempt = new Attempt(this.#hooks());
     this.#follow(attempt, 'authorizing', 'waiting');
     openAttempt(attempt, config, this.#environment(), takePrepared());
@@ -91,8 +93,10 @@ export class ConnectController implements ReactiveController {
   }
 
   /**
-   * What the Disconnect button does: asks the page (`oauth-connect-disconnect`, cancelable), then the backend
-   * when `disconnect-url` is set. Only once that succeeded is the host no longer connected.
+   * What the Disconnect button does: asks the page (`oauth-connect-disconnect`, cancelable), then, when
+   * `disconnect-url` is set, POSTs `{ provider, account }` there once, with the exchange's rules for the CSRF
+   * header, credentials and time limit (any 2xx succeeds, 204 No Content too; anything else is
+   * `disconnect_failed`). Only once that succeeded is the host no longer connected.
    */
   async disconnect(): Promise<void> {
     const host = this.#host;
@@ -107,19 +111,21 @@ export class ConnectController implements ReactiveController {
           exchangeTimeoutMs: (host.exchangeTimeout ?? 30) * 1000,
         };
         const body = { provider: host.provider, account: host.account };
-        await requestDisconnect(host.disconnectUrl, body, config, this.#environment());
+        const signal = new AbortController().signal; // nothing cancels it
+        await postToBackend(host.disconnectUrl, body, 'disconnect_failed', config, this.#environment(), signal);
       } catch (error) {
         this.#fail(error as OAuthConnectError);
         return;
       }
     }
-    [host.connected, host.account] = [false, undefined];
+    host.connected = false;
+    host.account = undefined;
     this.#show('idle');
   }
 
   /** The page changed `connected`: an error or notice of before no longer applies, unless an attempt is pending. */
   reset(): void {
-    if (!this.#attempt) this.#show('idle');
+    if (!this.#attempt || this.#attempt.phase === 'done') this.#show('idle');
   }
 
   /** Called only when a redirect attempt is stored: finishes it when it is this element's configuration. */
@@ -131,7 +137,11 @@ export class ConnectController implements ReactiveController {
       return; // Nothing of ours can be pending with a configuration that never could start.
     }
     const attempt = resumeRedirect(config, this.#environment(), this.#hooks());
-    if (!attempt) return;
+    if (attempt) this.#followResumed(attempt);
+  }
+
+  /** An attempt that finishes one begun before: a redirect's, or one whose popup read closed (`onResume`). */
+  #followResumed(attempt: Attempt): void {
     this.#follow(attempt, 'exchanging', 'finishing');
     this.#result!.catch(() => {}); // reported by the events; the promise is for callers of connect()
   }
@@ -139,7 +149,7 @@ export class ConnectController implements ReactiveController {
   #follow(attempt: Attempt, status: ConnectStatus, notice: ConnectNotice): void {
     this.#attempt = attempt;
     this.#show(status, notice);
-    this.#result = attempt.outcome.then((outcome) => this.#settle(attempt, outcome));
+    this.#result = attempt.outcome.then((outcome) => this.#settle(outcome));
   }
 
   #environment() {
@@ -151,9 +161,10 @@ export class ConnectController implements ReactiveController {
     };
   }
 
-  #hooks(): AttemptHooks {
+  #hooks(): FollowerHooks {
     return {
       onStart: (detail) => this.#emit('oauth-connect-start', detail),
+      onResume: (attempt) => this.#followResumed(attempt),
       onCode: (detail) => this.#emit('oauth-connect-code', detail, true),
       onPhase: (phase) =>
         phase === 'exchanging'
@@ -162,8 +173,7 @@ export class ConnectController implements ReactiveController {
     };
   }
 
-  #settle(attempt: Attempt, outcome: AttemptOutcome): ConnectResult {
-    if (this.#attempt === attempt) this.#attempt = undefined;
+  #settle(outcome: AttemptOutcome): ConnectResult {
     if (outcome.kind === 'error') throw this.#fail(outcome.error);
     this.#show('idle');
     if (outcome.kind === 'success') {
@@ -184,7 +194,9 @@ export class ConnectController implements ReactiveController {
   }
 
   #show(status: ConnectStatus, notice?: ConnectNotice, error?: OAuthConnectError): void {
-    [this.status, this.notice, this.error] = [status, notice, error];
+    this.status = status;
+    this.notice = notice;
+    this.error = error;
     this.#host.requestUpdate();
   }
 

@@ -20,7 +20,7 @@ export const elementProperties: PropertyDeclarations = Object.fromEntries([
       'issuer fallback exchangeCredentials csrfOrigins label provider instance instanceLabel account disconnectUrl',
   ),
   ...declare('popupWidth popupHeight timeout exchangeTimeout', Number),
-  ...declare('askInstance connected', Boolean),
+  ...declare('askInstance connected refusesWebviews', Boolean),
   ['disabled', { type: Boolean, reflect: true }],
   // Property only: an object of texts has no attribute form.
   ['strings', { attribute: false }],

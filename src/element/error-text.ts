@@ -1,5 +1,7 @@
+import { html, nothing, type TemplateResult } from 'lit';
 import type { OAuthConnectError } from '../core/errors.js';
 import type { StringKey } from '../i18n/localize-controller.js';
+import type { OAuthConnectStrings } from '../i18n/strings.js';
 
 /**
  * The string the user sees for `error`: the provider's refusal, an expired session, a typed address, … The
@@ -14,7 +16,21 @@ export function errorKey({ code, source, status, cause }: OAuthConnectError): St
     return [401, 403, 419].includes(status!) ? 'errorSession' : 'errorNetwork';
   }
   if (code === 'popup_blocked') return 'errorPopupBlocked';
+  if (code === 'in_app_browser') return 'errorInAppBrowser';
   if (code === 'timeout') return 'errorTimeout';
   if (code === 'invalid_config') return 'errorConfig';
   return code === 'disconnect_failed' ? 'errorDisconnect' : 'errorGeneric';
+}
+
+/**
+ * The link shown after `error`: the provider's page about it (`error_uri`), in a new window; after
+ * `in_app_browser`, the way to open the page in the system browser, followed in place: an app hands such a
+ * link to the system from its own view, not from a new window.
+ */
+export function errorLink(texts: OAuthConnectStrings, error?: OAuthConnectError): TemplateResult | typeof nothing {
+  if (error?.code === 'in_app_browser')
+    return html`<a part="open-in-browser" href=${error.uri}>${texts.openInBrowser}</a>`;
+  // prettier-ignore
+  return error?.uri ? html`<a part="more-info" href=${error.uri} target="_blank"
+rel="noopener noreferrer">${texts.moreInfo}</a>` : nothing;
 }

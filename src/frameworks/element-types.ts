@@ -24,6 +24,7 @@ export type OAuthConnectAttributeProperty =
   | 'timeout'
   | 'exchangeTimeout'
   | 'fallback'
+  | 'refusesWebviews'
   | 'exchangeCredentials'
   | 'csrfOrigins'
   | 'label'

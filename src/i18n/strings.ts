@@ -39,6 +39,10 @@ export interface OAuthConnectStrings {
   instanceInvalid: string;
   /** User-facing error texts. The developer's text stays in the event's `detail.message`. */
   errorPopupBlocked: string;
+  /** The provider refuses in-app browsers and webviews, and the page runs in one (`in_app_browser`). */
+  errorInAppBrowser: string;
+  /** The link, after `errorInAppBrowser`, that opens the page in the system browser. */
+  openInBrowser: string;
   errorTimeout: string;
   /** The user refused at the provider (`access_denied`). */
   errorDenied: string;
@@ -78,6 +82,8 @@ export const en: OAuthConnectStrings = {
   instanceRequired: 'Enter your server’s address.',
   instanceInvalid: 'Enter an address like https://events.example.',
   errorPopupBlocked: 'Your browser blocked the sign-in window. Allow pop-ups for this site and try again.',
+  errorInAppBrowser: 'Signing in to {provider} does not work in this app. Open this page in your browser.',
+  openInBrowser: 'Open in browser',
   errorTimeout: 'Signing in took too long. Try again.',
   errorDenied: 'Access was not granted.',
   errorProvider: 'The sign-in at {provider} did not succeed. Try again.',

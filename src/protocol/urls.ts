@@ -34,14 +34,12 @@ export function instanceOrigin(value: string): string | undefined {
   return url.origin;
 }
 
-/** Whether `text` starts with a URL scheme and `//` (RFC 3986 section 3). */
-const hasScheme = (text: string) => /^[a-z][a-z0-9+.-]*:\/\//i.test(text);
-
 /**
  * The origin of an instance address as a user types it: `events.example` means
  * `https://events.example`; the rest is `instanceOrigin`.
  */
 export function normalizeInstance(typed: string): string | undefined {
   const text = typed.trim();
-  return instanceOrigin(hasScheme(text) ? text : `https://${text}`);
+  // Given a URL scheme and `//` (RFC 3986 section 3), the address is taken as written.
+  return instanceOrigin(/^[a-z][a-z0-9+.-]*:\/\//i.test(text) ? text : `https://${text}`);
 }

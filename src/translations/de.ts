@@ -25,6 +25,9 @@ const de: OAuthConnectStrings = {
   instanceInvalid: 'Geben Sie eine Adresse wie https://events.example ein.',
   errorPopupBlocked:
     'Ihr Browser hat das Anmeldefenster blockiert. Erlauben Sie Pop-ups für diese Website und versuchen Sie es erneut.',
+  errorInAppBrowser:
+    'Die Anmeldung bei {provider} funktioniert nicht in dieser App. Öffnen Sie diese Seite in Ihrem Browser.',
+  openInBrowser: 'Im Browser öffnen',
   errorTimeout: 'Die Anmeldung hat zu lange gedauert. Versuchen Sie es erneut.',
   errorDenied: 'Der Zugriff wurde nicht erlaubt.',
   errorProvider: 'Die Anmeldung bei {provider} ist fehlgeschlagen. Versuchen Sie es erneut.',

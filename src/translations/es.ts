@@ -26,6 +26,9 @@ const es: OAuthConnectStrings = {
   errorPopupBlocked:
     'Tu navegador ha bloqueado la ventana de inicio de sesión. Permite las ventanas emergentes para este sitio e ' +
     'inténtalo de nuevo.',
+  errorInAppBrowser:
+    'No se puede iniciar sesión en {provider} dentro de esta aplicación. Abre esta página en tu navegador.',
+  openInBrowser: 'Abrir en el navegador',
   errorTimeout: 'El inicio de sesión ha tardado demasiado. Inténtalo de nuevo.',
   errorDenied: 'No se ha concedido el acceso.',
   errorProvider: 'No se ha podido iniciar sesión en {provider}. Inténtalo de nuevo.',

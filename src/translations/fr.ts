@@ -25,6 +25,9 @@ const fr: OAuthConnectStrings = {
   instanceInvalid: 'Saisissez une adresse comme https://events.example.',
   errorPopupBlocked:
     'Votre navigateur a bloqué la fenêtre de connexion. Autorisez les fenêtres pop-up pour ce site et réessayez.',
+  errorInAppBrowser:
+    'La connexion à {provider} ne fonctionne pas dans cette application. Ouvrez cette page dans votre navigateur.',
+  openInBrowser: 'Ouvrir dans le navigateur',
   errorTimeout: 'La connexion a pris trop de temps. Réessayez.',
   errorDenied: 'L’accès n’a pas été accordé.',
   errorProvider: 'La connexion à {provider} n’a pas abouti. Réessayez.',

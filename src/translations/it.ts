@@ -24,6 +24,8 @@ const it: OAuthConnectStrings = {
   instanceRequired: 'Inserisci l’indirizzo del tuo server.',
   instanceInvalid: 'Inserisci un indirizzo come https://events.example.',
   errorPopupBlocked: 'Il browser ha bloccato la finestra di accesso. Consenti i pop-up per questo sito e riprova.',
+  errorInAppBrowser: 'L’accesso con {provider} non funziona all’interno di questa app. Apri questa pagina nel browser.',
+  openInBrowser: 'Apri nel browser',
   errorTimeout: 'L’accesso ha richiesto troppo tempo. Riprova.',
   errorDenied: 'L’accesso non è stato concesso.',
   errorProvider: 'L’accesso con {provider} non è riuscito. Riprova.',

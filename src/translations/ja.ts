@@ -24,6 +24,8 @@ const ja: OAuthConnectStrings = {
   instanceInvalid: 'https://events.example のような形式でアドレスを入力してください。',
   errorPopupBlocked:
     'ブラウザーがログイン用のウィンドウをブロックしました。このサイトのポップアップを許可して、もう一度お試しください。',
+  errorInAppBrowser: 'このアプリ内では{provider}へのログインはできません。このページをブラウザーで開いてください。',
+  openInBrowser: 'ブラウザーで開く',
   errorTimeout: 'ログインに時間がかかりすぎました。もう一度お試しください。',
   errorDenied: 'アクセスが許可されませんでした。',
   errorProvider: '{provider}へのログインに失敗しました。もう一度お試しください。',

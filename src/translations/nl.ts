@@ -24,6 +24,8 @@ const nl: OAuthConnectStrings = {
   instanceInvalid: 'Vul een adres in zoals https://events.example.',
   errorPopupBlocked:
     'Je browser heeft het inlogvenster geblokkeerd. Sta pop-ups toe voor deze site en probeer het opnieuw.',
+  errorInAppBrowser: 'Inloggen bij {provider} werkt niet in deze app. Open deze pagina in je browser.',
+  openInBrowser: 'Openen in browser',
   errorTimeout: 'Inloggen duurde te lang. Probeer het opnieuw.',
   errorDenied: 'Er is geen toegang verleend.',
   errorProvider: 'Inloggen bij {provider} is niet gelukt. Probeer het opnieuw.',

@@ -25,6 +25,8 @@ const pl: OAuthConnectStrings = {
   instanceInvalid: 'Wpisz adres, na przykład https://events.example.',
   errorPopupBlocked:
     'Przeglądarka zablokowała okno logowania. Zezwól na wyskakujące okienka dla tej witryny i spróbuj ponownie.',
+  errorInAppBrowser: 'Logowanie do serwisu {provider} nie działa w tej aplikacji. Otwórz tę stronę w przeglądarce.',
+  openInBrowser: 'Otwórz w przeglądarce',
   errorTimeout: 'Logowanie trwało zbyt długo. Spróbuj ponownie.',
   errorDenied: 'Nie udzielono dostępu.',
   errorProvider: 'Logowanie do serwisu {provider} nie powiodło się. Spróbuj ponownie.',

@@ -27,6 +27,8 @@ const pt: OAuthConnectStrings = {
   instanceRequired: 'Digite o endereço do seu servidor.',
   instanceInvalid: 'Digite um endereço como https://events.example.',
   errorPopupBlocked: 'Seu navegador bloqueou a janela de login. Permita pop-ups para este site e tente novamente.',
+  errorInAppBrowser: 'O login com {provider} não funciona dentro deste app. Abra esta página no seu navegador.',
+  openInBrowser: 'Abrir no navegador',
   errorTimeout: 'O login demorou demais. Tente novamente.',
   errorDenied: 'O acesso não foi concedido.',
   errorProvider: 'Não foi possível fazer login com {provider}. Tente novamente.',

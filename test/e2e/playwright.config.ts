@@ -20,7 +20,15 @@ export default defineConfig({
     },
     {
       name: 'firefox',
-      testIgnore: '**/webkit/**',
+      // What these check happens on the servers (the providers' emulators, the backend's refusals, the PHP recipe,
+      // the authorize request a provider receives): the browser plays no part, so Chromium alone runs them.
+      testIgnore: [
+        '**/webkit/**',
+        '**/providers.spec.ts',
+        '**/provider-display.spec.ts',
+        '**/server-attacks.spec.ts',
+        '**/php-recipe.spec.ts',
+      ],
       use: { browserName: 'firefox', channel: firefoxChannel, launchOptions: firefoxLaunch },
     },
     // WebKitGTK's MiniBrowser under Xvfb, over W3C WebDriver (test/e2e/webkit/fixtures.ts): Playwright's own WebKit

@@ -1,6 +1,7 @@
 import axe from 'axe-core';
 import { afterEach, describe, expect, test } from 'vitest';
-import { widgetIn, type ViewState } from './element-helpers.js';
+import { userEvent } from 'vitest/browser';
+import { button, mountWidget, nextEvent, widgetIn, type ViewState } from './element-helpers.js';
 
 afterEach(() => {
   for (const element of document.querySelectorAll('oauth-connect')) element.remove();
@@ -40,6 +41,26 @@ describe.each(['light', 'dark'] as const)('axe finds nothing to fix, %s', (schem
       expect(await violations(parent)).toEqual([]);
     });
   }
+});
+
+describe.each(['light', 'dark'] as const)('axe finds nothing to fix, %s, in an in-app browser', (scheme) => {
+  test('a provider that refuses in-app browsers: the message and the link to the browser', async () => {
+    // What Instagram's in-app browser on an iPhone says it is.
+    const userAgent = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Mobile/22B83 Instagram 354.0.0.29.90';
+    Object.defineProperty(navigator, 'userAgent', { value: userAgent, configurable: true });
+    try {
+      const parent = pageIn(scheme);
+      const { element } = await mountWidget({ parent, attributes: { provider: 'Kanka', 'refuses-webviews': '' } });
+      const error = nextEvent(element, 'oauth-connect-error');
+      await userEvent.click(button(element));
+      expect((await error).detail.code).toBe('in_app_browser');
+      await element.updateComplete;
+      expect(element.shadowRoot!.querySelector('[part="open-in-browser"]')).not.toBeNull();
+      expect(await violations(parent)).toEqual([]);
+    } finally {
+      delete (navigator as { userAgent?: string }).userAgent;
+    }
+  });
 });
 
 test('the rules run do find problems: a button named unlike its visible label is reported', async () => {

@@ -97,7 +97,7 @@ describe('resolveConfig', () => {
     [{ popupWidth: 0 }, 'popup-width', /positive/],
     [{ params: 'state=fixed' }, 'params', /may not set "state"/],
     [{ params: 'redirect_uri=https://evil.test' }, 'params', /may not set "redirect_uri"/],
-    [{ fallback: 'iframe' }, 'fallback', /none, redirect/],
+    [{ fallback: 'iframe' }, 'fallback', /none, redirect, auto/],
     [{ exchangeCredentials: 'always' }, 'exchange-credentials', /same-origin, omit, include/],
   ] as [Partial<ConnectOptions>, string, RegExp][])(
     'refuses %o as invalid_config naming %s',

@@ -22,6 +22,8 @@ function blockingWindow(storage: Storage | null = sessionStorage) {
     screenY: 0,
     outerWidth: 1000,
     outerHeight: 800,
+    screen: { availWidth: 1920, availHeight: 1080 },
+    navigator,
     isSecureContext: true,
     crypto,
     document,

@@ -98,6 +98,24 @@ describe.each(LANGUAGES)('%s', (lang) => {
     expect(englishIn(element)).toEqual([]);
   });
 
+  test('a provider that refuses in-app browsers, in one: no English shown or in an accessible name', async () => {
+    // What Instagram's in-app browser on an iPhone says it is.
+    const userAgent = 'Mozilla/5.0 (iPhone; CPU iPhone OS 18_1 like Mac OS X) Mobile/22B83 Instagram 354.0.0.29.90';
+    Object.defineProperty(navigator, 'userAgent', { value: userAgent, configurable: true });
+    try {
+      const { element } = await mountWidget({ attributes: { lang, provider: 'Kanka', 'refuses-webviews': '' } });
+      const error = nextEvent(element, 'oauth-connect-error');
+      await userEvent.click(button(element));
+      expect((await error).detail.code).toBe('in_app_browser');
+      const { errorInAppBrowser, openInBrowser } = strings();
+      await expect.element(page.getByRole('status')).toHaveTextContent(fill(errorInAppBrowser, ''));
+      await expect.element(page.getByRole('link', { name: openInBrowser, exact: true })).toBeVisible();
+      expect(englishIn(element)).toEqual([]);
+    } finally {
+      delete (navigator as { userAgent?: string }).userAgent;
+    }
+  });
+
   test('a server address missing: no English shown or in an accessible name', async () => {
     const { element } = await mountWidget({ attributes: { lang, 'ask-instance': '', 'start-url': '/start' } });
     await userEvent.click(button(element));

@@ -1,5 +1,5 @@
 import { isDeepStrictEqual } from 'node:util';
-import { By, type WebDriver, type WebElement } from 'selenium-webdriver';
+import { By, error as webDriverError, type WebDriver, type WebElement } from 'selenium-webdriver';
 import { WAIT_MS, type Windows } from './webkit-session.js';
 
 /** What the user sees of the demo page (index.html, or demo/script-tag.html), read in the main window. */
@@ -12,6 +12,15 @@ export async function openPage(windows: Windows, url: string): Promise<void> {
     () => driver.executeScript<boolean>('return !!customElements.get("oauth-connect")'),
     WAIT_MS,
     'the page never registered <oauth-connect>',
+  );
+}
+
+/** Sets attributes of the page's `<oauth-connect>`, as a page that configures it differently would have them. */
+export async function setWidgetAttributes(driver: WebDriver, attributes: Record<string, string>): Promise<void> {
+  await driver.executeScript(
+    `const widget = document.querySelector('oauth-connect');
+    for (const [name, value] of Object.entries(arguments[0])) widget.setAttribute(name, value);`,
+    attributes,
   );
 }
 
@@ -72,7 +81,8 @@ export async function attemptState(driver: WebDriver): Promise<string> {
 
 /**
  * Waits until `read` gives a value that `expected` accepts (equal to it, matched by a RegExp, or a predicate), and
- * fails naming the last value seen.
+ * fails naming the last value seen. A read that finds no element (a page still on its way back from the provider,
+ * or the callback page on the way) is looked at again.
  */
 export async function waitFor<T>(
   driver: WebDriver,
@@ -89,7 +99,16 @@ export async function waitFor<T>(
         ? expected.test(String(value))
         : isDeepStrictEqual(value, expected);
   try {
-    await driver.wait(async () => accepts((last = await read(driver))), timeout);
+    const look = async () => {
+      try {
+        return accepts((last = await read(driver)));
+      } catch (failure) {
+        if (failure instanceof webDriverError.NoSuchElementError) return false;
+        if (failure instanceof webDriverError.StaleElementReferenceError) return false;
+        throw failure;
+      }
+    };
+    await driver.wait(look, timeout);
     return last!;
   } catch (error) {
     const wanted = typeof expected === 'function' ? 'the expected value' : JSON.stringify(expected, replacer);

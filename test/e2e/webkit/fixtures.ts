@@ -2,41 +2,65 @@ import type { TestInfo } from '@playwright/test';
 import { test as demoTest } from '../fixtures.js';
 import { newSession, Windows } from './webkit-session.js';
 import { startWebKitDriver, type RunningDriver } from './webkit-driver.js';
-import { startXvfb } from './xvfb.js';
+import { startXvfb, type ScreenSize } from './xvfb.js';
+
+/** How a test wants its browser, set with `test.use({ webkitOptions: … })`. */
+export interface WebKitOptions {
+  /** What the browser says it is (`navigator.userAgent`, the `User-Agent` header), in every window. */
+  userAgent?: string;
+  /** A screen of this size, on an X server and a driver of the test's own; else the worker's 1280×1024 one. */
+  screen?: ScreenSize;
+}
 
 /**
  * The demo fixtures, plus WebKitGTK: one X server and one WebKitWebDriver per worker, and a new browser session
  * (a fresh MiniBrowser, nothing stored) per test, ended when the test ends, whether it passed or not.
  */
-export const test = demoTest.extend<{ webkit: Windows }, { webkitDriver: RunningDriver }>({
-  webkitDriver: [
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const display = await startXvfb();
-      try {
-        const driver = await startWebKitDriver(display.display);
+export const test = demoTest.extend<{ webkit: Windows; webkitOptions: WebKitOptions }, { webkitDriver: RunningDriver }>(
+  {
+    webkitOptions: [{}, { option: true }],
+    webkitDriver: [
+      // eslint-disable-next-line no-empty-pattern
+      async ({}, use) => {
+        const driver = await startDisplayAndDriver();
         try {
           await use(driver);
         } finally {
           await driver.stop();
         }
+      },
+      { scope: 'worker', timeout: 30_000 },
+    ],
+    webkit: async ({ webkitDriver, webkitOptions }, use, testInfo) => {
+      const { screen, userAgent } = webkitOptions;
+      const own = screen && (await startDisplayAndDriver(screen));
+      try {
+        const driver = await newSession((own || webkitDriver).url, userAgent);
+        try {
+          const windows = await Windows.of(driver);
+          await use(windows);
+          if (testInfo.status !== testInfo.expectedStatus) await attachWindows(windows, testInfo);
+        } finally {
+          await driver.quit().catch(() => {}); // a session whose browser died has nothing left to quit
+        }
       } finally {
-        await display.stop();
+        await own?.stop();
       }
     },
-    { scope: 'worker', timeout: 30_000 },
-  ],
-  webkit: async ({ webkitDriver }, use, testInfo) => {
-    const driver = await newSession(webkitDriver.url);
-    try {
-      const windows = await Windows.of(driver);
-      await use(windows);
-      if (testInfo.status !== testInfo.expectedStatus) await attachWindows(windows, testInfo);
-    } finally {
-      await driver.quit().catch(() => {}); // a session whose browser died has nothing left to quit
-    }
   },
-});
+);
+
+/** An X server with one screen of `size`, and a WebKitWebDriver drawing on it; `stop` ends both. */
+async function startDisplayAndDriver(size?: ScreenSize): Promise<RunningDriver> {
+  const display = await startXvfb(size);
+  try {
+    const driver = await startWebKitDriver(display.display);
+    return { url: driver.url, stop: () => driver.stop().finally(() => display.stop()) };
+  } catch (error) {
+    await display.stop();
+    throw error;
+  }
+}
 
 /** On failure: a screenshot and the address of every window still open, for the report. */
 async function attachWindows(windows: Windows, testInfo: TestInfo) {

@@ -55,13 +55,21 @@ export async function logInAndAuthorize(windows: Windows, popup: string): Promis
  * for a person, before a test closes or redirects the popup (README, "How the popup behaves").
  */
 export async function providerPageSeen(windows: Windows, popup: string): Promise<void> {
+  await pageShownFor(windows, popup, By.css('form button[type=submit]'), 800);
+}
+
+/**
+ * Waits until the page in `popup` shows `what` and has been open `ms` milliseconds (by its own clock, from the
+ * moment it was requested), as a person reads a page or fills it in before they go on.
+ */
+export async function pageShownFor(windows: Windows, popup: string, what: By, ms: number): Promise<void> {
   const { driver } = windows;
   await windows.in(popup, async () => {
-    await driver.wait(until.elementLocated(By.css('form button[type=submit]')), WAIT_MS);
+    await driver.wait(until.elementLocated(what), WAIT_MS);
     await driver.wait(
-      async () => (await driver.executeScript<number>('return performance.now()')) > 800,
-      WAIT_MS,
-      'the provider page never stayed 800 ms',
+      async () => (await driver.executeScript<number>('return performance.now()')) > ms,
+      WAIT_MS + ms,
+      `the page never stayed ${ms} ms`,
     );
   });
 }

@@ -6,13 +6,17 @@ const MINI_BROWSER = `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'
 /** How long a window change or a page change may take before a test fails. */
 export const WAIT_MS = 10_000;
 
-/** A new browser session: a fresh MiniBrowser with nothing stored, one window (`webkitgtk:` capabilities). */
-export function newSession(driverUrl: string): Promise<WebDriver> {
+/**
+ * A new browser session: a fresh MiniBrowser with nothing stored, one window (`webkitgtk:` capabilities), that
+ * says it is `userAgent` (in `navigator.userAgent` and the `User-Agent` header, in every window) when given.
+ */
+export function newSession(driverUrl: string, userAgent?: string): Promise<WebDriver> {
+  const args = ['--automation', ...(userAgent ? [`--user-agent=${userAgent}`] : [])];
   return new Builder()
     .usingServer(driverUrl)
     .withCapabilities({
       browserName: 'MiniBrowser',
-      'webkitgtk:browserOptions': { binary: process.env.MINIBROWSER_PATH || MINI_BROWSER, args: ['--automation'] },
+      'webkitgtk:browserOptions': { binary: process.env.MINIBROWSER_PATH || MINI_BROWSER, args },
     })
     .build();
 }

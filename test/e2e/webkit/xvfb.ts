@@ -7,12 +7,19 @@ export interface VirtualDisplay {
   stop(): Promise<void>;
 }
 
+/** A screen's size in pixels. */
+export interface ScreenSize {
+  width: number;
+  height: number;
+}
+
 /**
- * Starts an X server in memory on a display number it picks itself (`-displayfd`: it writes the number to that
- * file descriptor once it accepts connections), reachable over its Unix socket only.
+ * Starts an X server in memory with one screen of `size` on a display number it picks itself (`-displayfd`: it
+ * writes the number to that file descriptor once it accepts connections), reachable over its Unix socket only.
  */
-export async function startXvfb(): Promise<VirtualDisplay> {
-  const child = start('Xvfb', ['-displayfd', '3', '-screen', '0', '1280x1024x24', '-nolisten', 'tcp'], {
+export async function startXvfb(size: ScreenSize = { width: 1280, height: 1024 }): Promise<VirtualDisplay> {
+  const screen = `${size.width}x${size.height}x24`;
+  const child = start('Xvfb', ['-displayfd', '3', '-screen', '0', screen, '-nolisten', 'tcp'], {
     stdio: ['ignore', 'ignore', 'pipe', 'pipe'],
   });
   const failure = failureOf(child);
