@@ -140,10 +140,7 @@ export class OAuthConnectElement extends LitElement {
     return this.#controller.connect();
   }
 
-  /**
-   * Ends the pending attempt as cancelled (`aborted`) and closes its popup; also stops the listening of an attempt
-   * that ended on a popup close.
-   */
+  /** Ends the pending attempt as cancelled (`aborted`), closes its popup, stops any listening after a close. */
   abort(): void {
     this.#controller.abort();
   }
