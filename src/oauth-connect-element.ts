@@ -1,9 +1,9 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
 import type { Fallback, PkceMethod, ResponseMode } from './core/config.js';
 import type { ConnectResult } from './core/exchange.js';
 import { prepareAgain, prepareSoon, preparing } from './element/after-first-render.js';
 import { ConnectController, type ConnectStatus } from './element/connect-controller.js';
-import { VIEW_PROPERTIES, elementProperties } from './element/element-properties.js';
+import { VIEW_PROPERTIES, elementProperties, propertyDefaults } from './element/element-properties.js';
 import { errorKey, errorLink } from './element/error-text.js';
 import { fill, LocalizeController } from './i18n/localize-controller.js';
 import type { OAuthConnectStrings } from './i18n/strings.js';
@@ -48,6 +48,21 @@ export class OAuthConnectElement extends LitElement {
   static override styles = styles;
   static override properties = elementProperties;
 
+  /** Each property reads its default (`propertyDefaults`) until it is set: nothing is written per instance. */
+  protected static override getPropertyDescriptor(
+    name: PropertyKey,
+    key: string | symbol,
+    options: PropertyDeclaration,
+  ) {
+    const descriptor = super.getPropertyDescriptor(name, key, options)!;
+    const fallback = propertyDefaults[name as string];
+    if (fallback !== undefined)
+      descriptor.get = function (this: Record<PropertyKey, unknown>) {
+        return this[key] ?? fallback;
+      };
+    return descriptor;
+  }
+
   /**
    * Registers the element as `tag` in `registry`. A second registration of this class is harmless; another
    * class already holding the tag is left in place with a console warning; any other failure is thrown.
@@ -61,65 +76,65 @@ export class OAuthConnectElement extends LitElement {
   }
 
   /** The provider's authorization endpoint (RFC 6749 section 3.1). Required unless `startUrl` is set. */
-  authorizeUrl = '';
+  declare authorizeUrl: string;
   /** The client identifier registered at the provider (RFC 6749 section 2.2). */
-  clientId = '';
+  declare clientId: string;
   /** The callback page, registered at the provider (RFC 6749 section 3.1.2). */
-  redirectUri = '';
+  declare redirectUri: string;
   /** Space-separated scopes (RFC 6749 section 3.3); left out of the request when empty. */
-  scope?: string;
+  declare scope?: string;
   /** The backend endpoint that receives the code; without it the page handles `oauth-connect-code`. */
-  exchangeUrl?: string;
+  declare exchangeUrl?: string;
   /** Server-initiated mode: the backend endpoint that builds the authorize URL. */
-  startUrl?: string;
+  declare startUrl?: string;
   /** The `display` parameter (OpenID Connect Core 1.0 section 3.1.2.1); `''` leaves it out. */
-  display = 'popup';
+  declare display: string;
   /** `S256` or `off` (RFC 7636 section 4.2). */
-  pkce: PkceMethod = 'S256';
+  declare pkce: PkceMethod;
   /** Extra authorize parameters in query-string form: `prompt=consent&audience=x`. */
-  params?: string;
+  declare params?: string;
   /** `query`, `fragment` or `web_message` (the provider posts the response itself). */
-  responseMode: ResponseMode = 'query';
+  declare responseMode: ResponseMode;
   /** Space-separated origins a response may come from; by default the redirect URI's origin. */
-  messageOrigins?: string;
+  declare messageOrigins?: string;
   /** When set, a response whose `iss` differs is refused (RFC 9207 section 2.4). */
-  issuer?: string;
+  declare issuer?: string;
   /** Popup width in CSS pixels; the popup is centred over the opener window. */
-  popupWidth = 500;
+  declare popupWidth: number;
   /** Popup height in CSS pixels. */
-  popupHeight = 650;
+  declare popupHeight: number;
   /** Seconds until a pending authorization gives up; 0 = never. */
-  timeout = 600;
+  declare timeout: number;
   /** `redirect`: a blocked popup becomes a full-page redirect; `auto`: also at once in in-app browsers and apps. */
-  fallback: Fallback = 'none';
+  declare fallback: Fallback;
   /** The provider refuses webviews (Google does): in one, nothing starts and the user is told (`in_app_browser`). */
-  refusesWebviews?: boolean;
+  declare refusesWebviews?: boolean;
   /** The fetch credentials mode of the exchange and start requests. */
-  exchangeCredentials: RequestCredentials = 'same-origin';
+  declare exchangeCredentials: RequestCredentials;
   /** Seconds the exchange request may take; 0 = no limit of ours. */
-  exchangeTimeout = 30;
+  declare exchangeTimeout: number;
   /** Space-separated origins besides the page's own that the `<meta name="csrf-token">` value may be sent to. */
-  csrfOrigins?: string;
+  declare csrfOrigins?: string;
   /** Button text, instead of the language's `connect`; the default slot replaces it. */
-  label?: string;
+  declare label?: string;
   /** Free name sent to the backend, and used in the accessible label ("Connect with Kanka"). */
-  provider?: string;
+  declare provider?: string;
   /** Disables the button; reflected. */
-  disabled = false;
+  declare disabled: boolean;
   /** With `start-url`: the user's server, sent to the start endpoint as `instance`. */
-  instance?: string;
+  declare instance?: string;
   /** Shows a field where the user types their server's address (Gancio, Mastodon-like providers). */
-  askInstance = false;
+  declare askInstance: boolean;
   /** The label of that field, instead of the language's `instanceLabel`. */
-  instanceLabel?: string;
+  declare instanceLabel?: string;
   /** The account is connected (set by the page, or by a successful exchange): shows it, and Disconnect. */
-  connected = false;
+  declare connected: boolean;
   /** Who is connected, for `connectedAs`; taken from the exchange's JSON answer when it has a string `account`. */
-  account?: string;
+  declare account?: string;
   /** The backend endpoint Disconnect POSTs `{ provider, account }` to; without it the page does the rest. */
-  disconnectUrl?: string;
+  declare disconnectUrl?: string;
   /** Replaces any of the language's texts (property only): `el.strings = { connect: 'Link' }`. */
-  strings?: Partial<OAuthConnectStrings>;
+  declare strings?: Partial<OAuthConnectStrings>;
 
   #controller = new ConnectController(this);
   #localize = new LocalizeController(this);

@@ -3,7 +3,7 @@ import type { Package } from 'custom-elements-manifest/schema';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type * as TypeScript from 'typescript';
-import { elementProperties } from '../element/element-properties.js';
+import { elementProperties, propertyDefaults } from '../element/element-properties.js';
 import { manifestPlugins } from './manifest-plugins.js';
 import { readSourceTypes } from './source-types.js';
 
@@ -32,7 +32,7 @@ const LIT_PLUGIN = '@custom-elements-manifest/analyzer/src/features/framework-pl
 /**
  * The Custom Elements Manifest of `<oauth-connect>`, from its source and doc comments: the class JSDoc gives
  * events, slots, parts and custom properties; the properties table in `element-properties.ts` gives the
- * attributes; the compiler gives types.
+ * attributes, and `propertyDefaults` their defaults; the compiler gives types.
  */
 export async function elementManifest(root: string): Promise<Package> {
   const { create, ts } = (await import(ANALYZER)) as unknown as Analyzer;
@@ -43,6 +43,7 @@ export async function elementManifest(root: string): Promise<Package> {
   );
   const plugins = manifestPlugins({
     properties: elementProperties,
+    defaults: propertyDefaults,
     types: readSourceTypes(root, SOURCES),
     styles: read(SOURCES.stylesFile),
     entry: ELEMENT_ENTRY,

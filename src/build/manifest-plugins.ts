@@ -12,6 +12,8 @@ import type { SourceTypes } from './source-types.js';
  */
 export function manifestPlugins(options: {
   properties: PropertyDeclarations;
+  /** What a property reads until it is set: the element keeps its defaults off its instances, out of sight. */
+  defaults: Readonly<Record<string, unknown>>;
   types: SourceTypes;
   /** `var(--name, default)` text of the element's styles, for the custom properties' defaults. */
   styles: string;
@@ -19,7 +21,7 @@ export function manifestPlugins(options: {
   entry: string;
 }): Plugin[] {
   return [
-    attributesFromTable(options.properties, options.types.attributeTypes),
+    attributesFromTable(options.properties, options.defaults, options.types.attributeTypes),
     eventTypes(options.types.eventTypes),
     cssPropertyDefaults(options.styles),
     tagFromDefine(),
@@ -30,7 +32,11 @@ export function manifestPlugins(options: {
 /** `const x = 1` and `'a'` in the source; the attribute value they stand for is `1` and `a`. */
 const attributeDefault = (source?: string) => (source?.match(/^'(.*)'$/)?.[1] ?? source) || undefined;
 
-function attributesFromTable(properties: PropertyDeclarations, types: Map<string, string>): Plugin {
+function attributesFromTable(
+  properties: PropertyDeclarations,
+  defaults: Readonly<Record<string, unknown>>,
+  types: Map<string, string>,
+): Plugin {
   return {
     name: 'oauth-connect: attributes from the element-properties table',
     packageLinkPhase({ customElementsManifest }) {
@@ -41,6 +47,9 @@ function attributesFromTable(properties: PropertyDeclarations, types: Map<string
           const field = element.members?.find((member) => member.name === name && member.kind === 'field');
           if (!field || field.kind !== 'field') throw new Error(`properties table names "${name}", not a field`);
           Object.assign(field, { attribute }, declaration.reflect && { reflects: true });
+          // As the source would write it: `'popup'`, `500`, `false`.
+          const value = defaults[name];
+          if (value !== undefined) field.default ??= typeof value === 'string' ? `'${value}'` : String(value);
           const type = types.get(name) ?? field.type?.text;
           const boolean = type === 'boolean';
           return [

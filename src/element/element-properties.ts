@@ -25,3 +25,26 @@ export const elementProperties: PropertyDeclarations = Object.fromEntries([
   // Property only: an object of texts has no attribute form.
   ['strings', { attribute: false }],
 ]);
+
+/**
+ * What each property with a default reads until the page sets it (the README's attribute table). Kept off the
+ * instances: an element that wrote every default into its own properties would queue a dozen reactive updates
+ * before its first render, for each element on the page.
+ */
+export const propertyDefaults: Readonly<Record<string, unknown>> = {
+  authorizeUrl: '',
+  clientId: '',
+  redirectUri: '',
+  display: 'popup',
+  pkce: 'S256',
+  responseMode: 'query',
+  popupWidth: 500,
+  popupHeight: 650,
+  timeout: 600,
+  fallback: 'none',
+  exchangeCredentials: 'same-origin',
+  exchangeTimeout: 30,
+  disabled: false,
+  askInstance: false,
+  connected: false,
+};

@@ -49,6 +49,48 @@ describe('<oauth-connect> creation', () => {
     expect(element.getAttributeNames()).toEqual(['client-id']);
   });
 
+  test('properties read the README defaults until set, and again once an attribute is removed', async () => {
+    const element = document.createElement('oauth-connect');
+    document.body.append(element);
+    await element.updateComplete;
+    expect({
+      display: element.display,
+      pkce: element.pkce,
+      responseMode: element.responseMode,
+      popupWidth: element.popupWidth,
+      popupHeight: element.popupHeight,
+      timeout: element.timeout,
+      fallback: element.fallback,
+      exchangeCredentials: element.exchangeCredentials,
+      exchangeTimeout: element.exchangeTimeout,
+      disabled: element.disabled,
+      askInstance: element.askInstance,
+      connected: element.connected,
+      authorizeUrl: element.authorizeUrl,
+    }).toEqual({
+      display: 'popup',
+      pkce: 'S256',
+      responseMode: 'query',
+      popupWidth: 500,
+      popupHeight: 650,
+      timeout: 600,
+      fallback: 'none',
+      exchangeCredentials: 'same-origin',
+      exchangeTimeout: 30,
+      disabled: false,
+      askInstance: false,
+      connected: false,
+      authorizeUrl: '',
+    });
+    element.setAttribute('timeout', '5');
+    element.display = '';
+    expect([element.timeout, element.display]).toEqual([5, '']);
+    element.removeAttribute('timeout');
+    expect(element.timeout).toBe(600);
+    // Another element's settings are its own: the defaults live on no instance.
+    expect(document.createElement('oauth-connect').display).toBe('popup');
+  });
+
   test('only disabled and status reflect, status once an attempt has changed it', async () => {
     const { element } = await mountWidget({ attributes: { pkce: 'plain' } });
     expect(element.hasAttribute('status')).toBe(false);
