@@ -1,9 +1,9 @@
-import { LitElement, html, nothing, type PropertyDeclaration, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import type { Fallback, PkceMethod, ResponseMode } from './core/config.js';
 import type { ConnectResult } from './core/exchange.js';
 import { prepareAgain, prepareSoon, preparing } from './element/after-first-render.js';
 import { ConnectController, type ConnectStatus } from './element/connect-controller.js';
-import { VIEW_PROPERTIES, elementProperties, propertyDefaults } from './element/element-properties.js';
+import { VIEW_PROPERTIES, elementProperties, readDefaults } from './element/element-properties.js';
 import { errorKey, errorLink } from './element/error-text.js';
 import { fill, LocalizeController } from './i18n/localize-controller.js';
 import type { OAuthConnectStrings } from './i18n/strings.js';
@@ -47,21 +47,6 @@ export type { ConnectStatus, OAuthConnectEventMap } from './element/connect-cont
 export class OAuthConnectElement extends LitElement {
   static override styles = styles;
   static override properties = elementProperties;
-
-  /** Each property reads its default (`propertyDefaults`) until it is set: nothing is written per instance. */
-  protected static override getPropertyDescriptor(
-    name: PropertyKey,
-    key: string | symbol,
-    options: PropertyDeclaration,
-  ) {
-    const descriptor = super.getPropertyDescriptor(name, key, options)!;
-    const fallback = propertyDefaults[name as string];
-    if (fallback !== undefined)
-      descriptor.get = function (this: Record<PropertyKey, unknown>) {
-        return this[key] ?? fallback;
-      };
-    return descriptor;
-  }
 
   /**
    * Registers the element as `tag` in `registry`. A second registration of this class is harmless; another
@@ -255,6 +240,8 @@ texts.opensWindow}</span>`;
     this.requestUpdate();
   }
 }
+
+readDefaults(OAuthConnectElement);
 
 declare global {
   interface HTMLElementTagNameMap {

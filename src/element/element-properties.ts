@@ -1,5 +1,5 @@
 import { attributeOf } from '../core/config.js';
-import type { PropertyDeclaration, PropertyDeclarations } from 'lit';
+import type { PropertyDeclaration, PropertyDeclarations, ReactiveElement } from 'lit';
 
 /** Properties that only change the view; a change to any other one is a new configuration. */
 export const VIEW_PROPERTIES: ReadonlySet<PropertyKey> = new Set(
@@ -48,3 +48,22 @@ export const propertyDefaults: Readonly<Record<string, unknown>> = {
   askInstance: false,
   connected: false,
 };
+
+/**
+ * Makes each property of `propertyDefaults` read its default until it is set, by wrapping the accessor Lit made
+ * for it (reading `observedAttributes` has Lit make them). Setting still goes through Lit's own setter.
+ */
+export function readDefaults(element: typeof ReactiveElement): void {
+  void element.observedAttributes;
+  for (const [name, fallback] of Object.entries(propertyDefaults)) {
+    const { get, set } = Object.getOwnPropertyDescriptor(element.prototype, name)!;
+    Object.defineProperty(element.prototype, name, {
+      get(this: ReactiveElement) {
+        return get!.call(this) ?? fallback;
+      },
+      set,
+      configurable: true,
+      enumerable: true,
+    });
+  }
+}
