@@ -4,12 +4,12 @@ import { By, error, until } from 'selenium-webdriver';
 import {
   attemptState,
   clickConnect,
+  openAndConnect,
   connectButton,
   connectionText,
   eventLines,
   inWidget,
   loggedEvents,
-  openPage,
   statusText,
   waitFor,
   widgetStatus,
@@ -28,8 +28,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     exchanges,
   }) => {
     const { driver } = webkit;
-    await openPage(webkit, demo.url);
-    const popup = await clickConnect(webkit);
+    const popup = await openAndConnect(webkit, demo.url);
     const state = await attemptState(driver);
     await webkit.in(popup, async () => {
       await driver.wait(until.elementLocated(By.css('input[name=username]')), WAIT_MS);
@@ -51,8 +50,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     exchanges,
   }) => {
     const { driver } = webkit;
-    await openPage(webkit, demo.url);
-    const popup = await clickConnect(webkit);
+    const popup = await openAndConnect(webkit, demo.url);
     const state = await attemptState(driver);
     await driver.executeScript(
       `const frame = document.createElement('iframe');
@@ -70,8 +68,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
 
   test('a response with a wrong state', async ({ webkit, demo, exchanges }) => {
     const { driver } = webkit;
-    await openPage(webkit, demo.url);
-    const popup = await clickConnect(webkit);
+    const popup = await openAndConnect(webkit, demo.url);
     await providerPageSeen(webkit, popup);
     await navigateAway(webkit, popup, `${demo.url}/callback?code=attacker-code&state=wrong-state`);
 
@@ -87,8 +84,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     exchanges,
   }) => {
     const { driver } = webkit;
-    await openPage(webkit, demo.url);
-    await signInAndConsent(webkit, await clickConnect(webkit));
+    await signInAndConsent(webkit, await openAndConnect(webkit, demo.url));
     await waitFor(driver, connectionText, /^Connected/, 'the connection line');
     const { code, state } = exchanges[0]!.body as { code: string; state: string };
     // Connected now: the Connect button comes back after Disconnect.
@@ -106,8 +102,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
 
   test('the provider refusing (access_denied) is an error with no exchange', async ({ webkit, demo, exchanges }) => {
     const { driver } = webkit;
-    await openPage(webkit, demo.url);
-    await signInAndConsent(webkit, await clickConnect(webkit), 'Deny');
+    await signInAndConsent(webkit, await openAndConnect(webkit, demo.url), 'Deny');
     await waitFor(driver, widgetStatus, 'error', 'the element status');
     expect(await statusText(driver)).toBe('Access was not granted.');
     expect(await loggedEvents(driver)).toEqual(['oauth-connect-start', 'oauth-connect-error']);

@@ -1,5 +1,5 @@
 import { By, until } from 'selenium-webdriver';
-import { clickConnect, connectionText, loggedEvents, openPage, statusText, waitFor } from './demo-page.js';
+import { connectionText, loggedEvents, openAndConnect, statusText, waitFor } from './demo-page.js';
 import { expect, test } from './fixtures.js';
 import { signInAndConsent } from './provider-pages.js';
 import { WAIT_MS } from './webkit-session.js';
@@ -13,8 +13,7 @@ test.describe('a provider that sends Cross-Origin-Opener-Policy: same-origin', (
     exchanges,
   }) => {
     const { driver } = webkit;
-    await openPage(webkit, demo.url);
-    const popup = await clickConnect(webkit);
+    const popup = await openAndConnect(webkit, demo.url);
     const opener = await webkit.in(popup, async () => {
       await driver.wait(until.elementLocated(By.css('input[name=username]')), WAIT_MS);
       return driver.executeScript('return window.opener');

@@ -44,6 +44,12 @@ export async function clickConnect(windows: Windows, provider = 'Demo ID'): Prom
   return windows.opened(() => button.click());
 }
 
+/** Opens the page at `url`, clicks its Connect button and returns the popup's window handle: most flows start so. */
+export async function openAndConnect(windows: Windows, url: string, provider?: string): Promise<string> {
+  await openPage(windows, url);
+  return clickConnect(windows, provider);
+}
+
 /** The element's `role="status"` line. */
 export async function statusText(driver: WebDriver): Promise<string> {
   return (await inWidget(driver, '[role=status]')).getText();

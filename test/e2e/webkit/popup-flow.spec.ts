@@ -1,6 +1,6 @@
 import { DEMO_ACCOUNT } from '../../../demo/provider/accounts.js';
 import {
-  clickConnect,
+  openAndConnect,
   connectButton,
   connectionText,
   eventLines,
@@ -21,8 +21,7 @@ test('click, sign in and consent in the popup window: the page shows the connect
   exchanges,
 }) => {
   const { driver } = webkit;
-  await openPage(webkit, demo.url);
-  const popup = await clickConnect(webkit);
+  const popup = await openAndConnect(webkit, demo.url);
   await signInAndConsent(webkit, popup);
 
   await waitFor(driver, connectionText, CONNECTED, 'the connection line');
@@ -39,8 +38,7 @@ test('click, sign in and consent in the popup window: the page shows the connect
 
 test('the user closing the popup ends the attempt as cancel, with no exchange', async ({ webkit, demo, exchanges }) => {
   const { driver } = webkit;
-  await openPage(webkit, demo.url);
-  const popup = await clickConnect(webkit);
+  const popup = await openAndConnect(webkit, demo.url);
   await providerPageSeen(webkit, popup);
   const closedAt = Date.now();
   await webkit.close(popup);
@@ -60,8 +58,7 @@ test('a second click while pending opens no second window; the first one complet
   exchanges,
 }) => {
   const { driver } = webkit;
-  await openPage(webkit, demo.url);
-  const popup = await clickConnect(webkit);
+  const popup = await openAndConnect(webkit, demo.url);
   await (await connectButton(driver)).click();
   expect(await webkit.all()).toHaveLength(2);
 
@@ -97,8 +94,7 @@ test('start-url: the backend starts the flow, the popup opens blank and goes to 
   exchanges,
 }) => {
   const { driver } = webkit;
-  await openPage(webkit, `${demo.url}/?provider=kanka&mode=server`);
-  const popup = await clickConnect(webkit, 'Kanka');
+  const popup = await openAndConnect(webkit, `${demo.url}/?provider=kanka&mode=server`, 'Kanka');
   await logInAndAuthorize(webkit, popup);
 
   await waitFor(driver, connectionText, 'Connected to Kanka as Dana of Kanka.', 'the connection line');

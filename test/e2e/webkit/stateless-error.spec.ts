@@ -1,6 +1,6 @@
 import { By, until } from 'selenium-webdriver';
 import {
-  clickConnect,
+  openAndConnect,
   connectButton,
   connectionText,
   eventLines,
@@ -44,8 +44,7 @@ test('the same error forged from another window of the page’s origin is ignore
   exchanges,
 }) => {
   const { driver } = webkit;
-  await openPage(webkit, demo.url);
-  const popup = await clickConnect(webkit);
+  const popup = await openAndConnect(webkit, demo.url);
   await webkit.in(popup, () => driver.wait(until.elementLocated(By.css('input[name=username]')), WAIT_MS));
   // The page hears the forgery after the widget, which listened first. Another window of the page's origin (our
   // own callback page, handed an error without state) posts it to the page that opened it. WebKit opens a window

@@ -1,5 +1,5 @@
 import { By, until } from 'selenium-webdriver';
-import { attemptState, clickConnect, connectionText, loggedEvents, openPage, waitFor } from './demo-page.js';
+import { attemptState, connectionText, loggedEvents, openAndConnect, waitFor } from './demo-page.js';
 import { expect, test } from './fixtures.js';
 import { logInAndAuthorize, navigateAway } from './provider-pages.js';
 import { WAIT_MS } from './webkit-session.js';
@@ -12,8 +12,7 @@ test('web_message: KitchenMonki posts the code to the opener itself and closes i
   exchanges,
 }) => {
   const { driver } = webkit;
-  await openPage(webkit, `${demo.url}/?provider=kitchenmonki&mode=browser`);
-  const popup = await clickConnect(webkit, 'KitchenMonki');
+  const popup = await openAndConnect(webkit, `${demo.url}/?provider=kitchenmonki&mode=browser`, 'KitchenMonki');
   await logInAndAuthorize(webkit, popup);
 
   await waitFor(driver, connectionText, CONNECTED, 'the connection line');
@@ -28,8 +27,7 @@ test('web_message: an authorization_response from another origin is ignored, eve
   exchanges,
 }) => {
   const { driver } = webkit;
-  await openPage(webkit, `${demo.url}/?provider=kitchenmonki&mode=browser`);
-  const popup = await clickConnect(webkit, 'KitchenMonki');
+  const popup = await openAndConnect(webkit, `${demo.url}/?provider=kitchenmonki&mode=browser`, 'KitchenMonki');
   const state = await attemptState(driver);
   const authorizeUrl = await webkit.in(popup, async () => {
     await driver.wait(until.elementLocated(By.css('form button[type=submit]')), WAIT_MS);
