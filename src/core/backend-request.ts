@@ -1,5 +1,5 @@
 import type { AttemptEnvironment } from './attempt.js';
-import type { ResolvedConfig } from './config.js';
+import type { BackendConfig } from './config.js';
 import { OAuthConnectError } from './errors.js';
 import type { ConnectResult } from './exchange.js';
 
@@ -17,9 +17,6 @@ export function csrfTokenFor(url: string, win: Window, extraOrigins: readonly st
   if (target !== win.location.origin && !extraOrigins.includes(target)) return undefined;
   return readCsrfToken(win.document);
 }
-
-/** What a POST to one of the page's endpoints takes from the configuration. */
-export type BackendConfig = Pick<ResolvedConfig, 'csrfOrigins' | 'exchangeCredentials' | 'exchangeTimeoutMs'>;
 
 /**
  * POSTs `body` as JSON to `url`, one of the page's own endpoints, once, never retried: with the CSRF token

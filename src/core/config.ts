@@ -104,13 +104,16 @@ export function messageOriginsOf(config: MessageConfig): readonly string[] {
   return config.messageOrigins ?? ([callback, provider].filter(Boolean) as string[]);
 }
 
-/**
- * Checks every option and applies the defaults the README's attribute table lists.
- * Throws `invalid_config` naming the attribute at fault. `base` resolves a relative `exchange-url`.
- */
-export function resolveConfig(options: ConnectOptions, base: string): ResolvedConfig {
+/** The element's options: the headless ones, and `disconnectUrl`, which only its Disconnect reads. */
+type ElementOptions = ConnectOptions & { disconnectUrl?: string };
+
+/** Readers that check one option each, throwing `invalid_config` naming its attribute. */
+function optionReader(options: ElementOptions) {
   // Only the page's own endpoints may be relative.
-  const httpUrl = (option: 'authorizeUrl' | 'redirectUri' | 'exchangeUrl' | 'startUrl', relativeTo?: string) => {
+  const httpUrl = (
+    option: 'authorizeUrl' | 'redirectUri' | 'exchangeUrl' | 'startUrl' | 'disconnectUrl',
+    relativeTo?: string,
+  ) => {
     const value = options[option];
     const url = value && parseHttpUrl(value, relativeTo);
     if (!url) throw refuse(option, value ? `must be an http(s) URL; got "${value}"` : 'is required');
@@ -149,6 +152,36 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
     }
     return named.length ? named : undefined;
   };
+  return { httpUrl, choice, number, words, origins };
+}
+
+/** What every POST to the page's backend follows: the exchange's, the start's and the disconnect's. */
+export type BackendConfig = Pick<ResolvedConfig, 'csrfOrigins' | 'exchangeCredentials' | 'exchangeTimeoutMs'>;
+
+function backendConfigOf({ choice, number, origins }: ReturnType<typeof optionReader>): BackendConfig {
+  return {
+    csrfOrigins: origins('csrfOrigins', true),
+    exchangeCredentials: choice('exchangeCredentials'),
+    exchangeTimeoutMs: number('exchangeTimeout', 30, true),
+  };
+}
+
+/**
+ * The Disconnect request's endpoint (relative to `base`) and the rules it shares with the exchange, checked as
+ * `resolveConfig` checks them. Throws `invalid_config` naming the attribute at fault.
+ */
+export function resolveDisconnect(options: ElementOptions, base: string): BackendConfig & { url: string } {
+  const reader = optionReader(options);
+  return { url: reader.httpUrl('disconnectUrl', base).href, ...backendConfigOf(reader) };
+}
+
+/**
+ * Checks every option and applies the defaults the README's attribute table lists.
+ * Throws `invalid_config` naming the attribute at fault. `base` resolves a relative `exchange-url`.
+ */
+export function resolveConfig(options: ConnectOptions, base: string): ResolvedConfig {
+  const reader = optionReader(options);
+  const { httpUrl, choice, number, words, origins } = reader;
 
   const startUrl = options.startUrl ? httpUrl('startUrl', base).href : undefined;
   // In server-initiated mode the backend builds the authorize URL; until it answers, the start URL stands in.
@@ -176,15 +209,13 @@ export function resolveConfig(options: ConnectOptions, base: string): ResolvedCo
     params,
     responseMode,
     messageOrigins: origins('messageOrigins'),
-    csrfOrigins: origins('csrfOrigins', true),
     issuer: options.issuer || undefined,
     popupWidth: number('popupWidth', 500),
     popupHeight: number('popupHeight', 650),
     timeoutMs: number('timeout', 600, true),
     fallback: choice('fallback'),
     refusesWebviews: options.refusesWebviews,
-    exchangeCredentials: choice('exchangeCredentials'),
-    exchangeTimeoutMs: number('exchangeTimeout', 30, true),
+    ...backendConfigOf(reader),
     provider: options.provider || undefined,
     startUrl,
     instance,

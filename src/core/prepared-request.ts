@@ -56,12 +56,10 @@ export function authorizationRequest(
   // With PKCE off only the state of the values is used.
   const { state = randomToken(), codeVerifier, codeChallenge } = pkce ? fresh! : { state: fresh?.state };
   // An empty `nonce` in `params` is sent as it is, and is no nonce to check.
-  const nonce = nonceFor(config.scope, config.params.get('nonce')) || undefined;
-  const authorizeUrl = checkedAuthorizationUrl(config.authorizeUrl, { ...config, state, codeChallenge, nonce });
+  const nonce = openIdNonce(config) || undefined;
+  const authorizeUrl = buildAuthorizeUrl(config, { state, codeChallenge, nonce });
   return { authorizeUrl, state, codeVerifier, nonce };
 }
-
-// The two parts of `authorizationRequest` on their own.
 
 /**
  * The `nonce` of an OpenID Connect request (OpenID Connect Core 1.0 section 3.1.2.1): with `openid`

@@ -2,7 +2,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { Attempt, resultOf, type AttemptOutcome, type FollowerHooks } from '../core/attempt.js';
 import type { CodeDetail } from '../core/authorization-response.js';
 import { postToBackend } from '../core/backend-request.js';
-import { resolveConfig, type ConnectOptions } from '../core/config.js';
+import { resolveConfig, resolveDisconnect, type ConnectOptions } from '../core/config.js';
 import { OAuthConnectError, type CancelReason, type ErrorDetail } from '../core/errors.js';
 import type { ConnectResult } from '../core/exchange.js';
 import { openAttempt } from '../core/popup-attempt.js';
@@ -105,14 +105,10 @@ export class ConnectController implements ReactiveController {
     if (host.disconnectUrl) {
       this.#show('idle', 'disconnecting');
       try {
-        const config = {
-          csrfOrigins: host.csrfOrigins?.split(/\s+/) ?? [],
-          exchangeCredentials: host.exchangeCredentials ?? 'same-origin',
-          exchangeTimeoutMs: (host.exchangeTimeout ?? 30) * 1000,
-        };
+        const { url, ...config } = resolveDisconnect(host, host.ownerDocument.baseURI);
         const body = { provider: host.provider, account: host.account };
         const signal = new AbortController().signal; // nothing cancels it
-        await postToBackend(host.disconnectUrl, body, 'disconnect_failed', config, this.#environment(), signal);
+        await postToBackend(url, body, 'disconnect_failed', config, this.#environment(), signal);
       } catch (error) {
         this.#fail(error as OAuthConnectError);
         return;

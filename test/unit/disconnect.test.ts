@@ -66,7 +66,7 @@ describe('disconnect-url', () => {
     await expect.poll(() => focusedPart(element)).toBe('button');
     expect(exchangeRequests).toHaveLength(1);
     const [{ url, init }] = exchangeRequests;
-    expect(url).toBe('/oauth/disconnect');
+    expect(url).toBe(new URL('/oauth/disconnect', document.baseURI).href);
     expect(init).toMatchObject({
       method: 'POST',
       credentials: 'include',
@@ -131,6 +131,33 @@ describe('disconnect-url', () => {
     await userEvent.click(disconnectButton(element));
     expect((await failed).detail).toMatchObject({ code: 'disconnect_failed', message: expect.stringMatching(/1 s/) });
     expect(performance.now() - started).toBeLessThan(2500);
+  });
+});
+
+describe('a Disconnect set up wrongly', () => {
+  test.each([
+    [
+      'disconnect-url',
+      { 'disconnect-url': 'javascript:alert(1)' },
+      'must be an http(s) URL; got "javascript:alert(1)"',
+    ],
+    ['csrf-origins', { 'disconnect-url': '/d', 'csrf-origins': 'https://api.test/path' }, 'entries must be bare'],
+    ['exchange-credentials', { 'disconnect-url': '/d', 'exchange-credentials': 'all' }, 'must be one of'],
+    ['exchange-timeout', { 'disconnect-url': '/d', 'exchange-timeout': '-1' }, 'non-negative number'],
+  ])('a bad %s is invalid_config naming it: nothing sent, still connected', async (attribute, attributes, problem) => {
+    withCsrfMeta('secret-token');
+    const { element, exchangeRequests } = await connectedWidget(attributes);
+    const failed = nextEvent(element, 'oauth-connect-error');
+    await userEvent.click(disconnectButton(element));
+    expect((await failed).detail).toMatchObject({
+      code: 'invalid_config',
+      attribute,
+      message: expect.stringContaining(problem),
+    });
+    await element.updateComplete;
+    expect([element.connected, element.account, element.status]).toEqual([true, 'dana', 'error']);
+    await expect.element(page.getByRole('status')).toHaveTextContent('This button is not set up correctly.');
+    expect(exchangeRequests).toEqual([]);
   });
 });
 
