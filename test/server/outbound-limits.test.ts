@@ -181,6 +181,27 @@ describe.each(modes)('an outbound request (%s)', (_mode, mode) => {
   });
 });
 
+test('twenty requests at once without a signal: no "possible EventTarget memory leak" warning', async () => {
+  const warnings: string[] = [];
+  const onWarning = (warning: Error) => warnings.push(`${warning.name}: ${warning.message}`);
+  process.on('warning', onWarning);
+  try {
+    // Every request waits until all twenty are in flight, so their listeners, if any, are all there at once.
+    const held: ServerResponse[] = [];
+    const server = await startHttpServer((_request, response) => {
+      held.push(response);
+      if (held.length === 20) for (const each of held) each.end('ok');
+    });
+    const outboundFetch = createOutboundFetch({ guard: false });
+    const responses = await Promise.all(Array.from({ length: 20 }, () => outboundFetch(`${server.origin}/`)));
+    expect(responses.map((response) => response.status)).toEqual(Array(20).fill(200));
+    await new Promise((resolve) => setImmediate(resolve)); // Node emits its warnings on the next turn
+    expect(warnings).toEqual([]);
+  } finally {
+    process.off('warning', onWarning);
+  }
+});
+
 test('a host name that does not resolve fails with the same message shape, and no DNS detail', async () => {
   const resolve = async () => {
     throw Object.assign(new Error('getaddrinfo ENOTFOUND nowhere.example'), { code: 'ENOTFOUND' });

@@ -6,15 +6,17 @@ export interface Deadline {
   dispose(): void;
 }
 
-export function startDeadline(timeoutMs: number, caller: AbortSignal): Deadline {
+export function startDeadline(timeoutMs: number, caller?: AbortSignal): Deadline {
   const controller = new AbortController();
   let timedOut = false;
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort(new Error(`no complete answer within ${timeoutMs} ms`));
   }, timeoutMs);
-  const follow = () => controller.abort(caller.reason);
-  caller.addEventListener('abort', follow, { once: true });
+  const follow = () => controller.abort(caller?.reason);
+  // Without a caller's signal nothing is listened to: one shared never-aborting signal would gather a listener
+  // per request in flight (and Node's warning of a possible leak past ten).
+  caller?.addEventListener('abort', follow, { once: true });
   return {
     signal: controller.signal,
     get timedOut() {
@@ -22,7 +24,7 @@ export function startDeadline(timeoutMs: number, caller: AbortSignal): Deadline 
     },
     dispose() {
       clearTimeout(timer);
-      caller.removeEventListener('abort', follow);
+      caller?.removeEventListener('abort', follow);
     },
   };
 }

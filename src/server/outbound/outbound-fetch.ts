@@ -73,7 +73,7 @@ export function createOutboundFetch(options: OutboundFetchOptions): typeof fetch
   const outboundFetch = async (input: FetchInput, init?: RequestInit): Promise<Response> => {
     const request = await normaliseRequest(input, init);
     const caller = request.signal;
-    if (caller.aborted) throw caller.reason;
+    if (caller?.aborted) throw caller.reason;
     const deadline = startDeadline(timeoutMs, caller);
     let raw: RawResponse | undefined;
     try {
@@ -84,7 +84,7 @@ export function createOutboundFetch(options: OutboundFetchOptions): typeof fetch
       return await toResponse(raw, maxBytes, deadline.signal);
     } catch (error) {
       raw?.discard();
-      if (caller.aborted) throw caller.reason;
+      if (caller?.aborted) throw caller.reason;
       if (error instanceof OutboundRequestError) throw error;
       throw unreachable(request.url, deadline.timedOut ? deadline.signal.reason : error);
     } finally {

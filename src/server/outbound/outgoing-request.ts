@@ -2,8 +2,8 @@ import { OutboundRequestError, refusedDestination } from './outbound-error.js';
 import type { OutgoingRequest } from './transport.js';
 
 export interface NormalisedRequest extends OutgoingRequest {
-  /** The caller's signal (a never-aborting one when the caller gave none). */
-  signal: AbortSignal;
+  /** The caller's signal, when it gave one. */
+  signal?: AbortSignal;
 }
 
 function urlOf(input: string | URL | Request): URL {
@@ -17,7 +17,6 @@ function urlOf(input: string | URL | Request): URL {
 }
 
 const encoder = new TextEncoder();
-const NEVER_ABORTED = new AbortController().signal;
 
 /**
  * The common call (oauth4webapi's: a URL, GET or POST, a string or form body) read without building
@@ -38,7 +37,7 @@ function readSimpleCall(url: URL, init: RequestInit | undefined): NormalisedRequ
       typeof raw === 'string' ? 'text/plain;charset=UTF-8' : 'application/x-www-form-urlencoded;charset=UTF-8';
     if (!headers.has('content-type')) headers.set('content-type', type);
   }
-  return { url, method, headers, body, signal: init?.signal ?? NEVER_ABORTED };
+  return { url, method, headers, body, signal: init?.signal ?? undefined };
 }
 
 /**
