@@ -1,7 +1,7 @@
 import type { Plugin } from '@custom-elements-manifest/analyzer';
 import type { PropertyDeclarations } from 'lit';
 import type { Attribute, ClassMember, JavaScriptModule } from 'custom-elements-manifest/schema';
-import { classesOf, elementsOf } from './manifest-classes.js';
+import { classPlugin, classesOf, elementsOf } from './manifest-classes.js';
 import type { SourceTypes } from './source-types.js';
 
 /**
@@ -37,55 +37,46 @@ function attributesFromTable(
   defaults: Readonly<Record<string, unknown>>,
   types: Map<string, string>,
 ): Plugin {
-  return {
-    name: 'oauth-connect: attributes from the element-properties table',
-    packageLinkPhase({ customElementsManifest }) {
-      for (const element of classesOf(customElementsManifest).filter(({ customElement }) => customElement)) {
-        element.attributes = Object.entries(properties).flatMap(([name, declaration]): Attribute[] => {
-          if (declaration.attribute === false) return [];
-          const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : name.toLowerCase();
-          const field = element.members?.find((member) => member.name === name && member.kind === 'field');
-          if (!field || field.kind !== 'field') throw new Error(`properties table names "${name}", not a field`);
-          Object.assign(field, { attribute }, declaration.reflect && { reflects: true });
-          // As the source would write it: `'popup'`, `500`, `false`.
-          const value = defaults[name];
-          if (value !== undefined) field.default ??= typeof value === 'string' ? `'${value}'` : String(value);
-          const type = types.get(name) ?? field.type?.text;
-          const boolean = type === 'boolean';
-          return [
-            {
-              name: attribute,
-              fieldName: name,
-              ...(type && { type: { text: type } }),
-              ...(!boolean && attributeDefault(field.default) && { default: attributeDefault(field.default) }),
-              ...(field.description && { description: field.description }),
-            },
-          ];
-        });
-      }
-    },
-  };
+  return classPlugin('oauth-connect: attributes from the element-properties table', (element) => {
+    if (!element.customElement) return;
+    element.attributes = Object.entries(properties).flatMap(([name, declaration]): Attribute[] => {
+      if (declaration.attribute === false) return [];
+      const attribute = typeof declaration.attribute === 'string' ? declaration.attribute : name.toLowerCase();
+      const field = element.members?.find((member) => member.name === name && member.kind === 'field');
+      if (!field || field.kind !== 'field') throw new Error(`properties table names "${name}", not a field`);
+      Object.assign(field, { attribute }, declaration.reflect && { reflects: true });
+      // As the source would write it: `'popup'`, `500`, `false`.
+      const value = defaults[name];
+      if (value !== undefined) field.default ??= typeof value === 'string' ? `'${value}'` : String(value);
+      const type = types.get(name) ?? field.type?.text;
+      const boolean = type === 'boolean';
+      return [
+        {
+          name: attribute,
+          fieldName: name,
+          ...(type && { type: { text: type } }),
+          ...(!boolean && attributeDefault(field.default) && { default: attributeDefault(field.default) }),
+          ...(field.description && { description: field.description }),
+        },
+      ];
+    });
+  });
 }
 
 function eventTypes(types: Map<string, string>): Plugin {
-  return {
-    name: 'oauth-connect: event types from the event map',
-    packageLinkPhase({ customElementsManifest }) {
-      for (const element of classesOf(customElementsManifest)) {
-        for (const event of element.events ?? []) {
-          const type = types.get(event.name);
-          if (type) event.type = { text: type };
-          else console.warn(`custom-elements.json: @event ${event.name} is not in the event map`);
-        }
-        const documented = new Set(element.events?.map(({ name }) => name));
-        for (const name of types.keys()) {
-          if (element.customElement && !documented.has(name)) {
-            console.warn(`custom-elements.json: ${name} has no @event tag on ${element.name}`);
-          }
-        }
+  return classPlugin('oauth-connect: event types from the event map', (element) => {
+    for (const event of element.events ?? []) {
+      const type = types.get(event.name);
+      if (type) event.type = { text: type };
+      else console.warn(`custom-elements.json: @event ${event.name} is not in the event map`);
+    }
+    const documented = new Set(element.events?.map(({ name }) => name));
+    for (const name of types.keys()) {
+      if (element.customElement && !documented.has(name)) {
+        console.warn(`custom-elements.json: ${name} has no @event tag on ${element.name}`);
       }
-    },
-  };
+    }
+  });
 }
 
 function cssPropertyDefaults(styles: string): Plugin {
@@ -96,16 +87,9 @@ function cssPropertyDefaults(styles: string): Plugin {
       value.trim(),
     ]),
   );
-  return {
-    name: 'oauth-connect: custom property defaults from the styles',
-    packageLinkPhase({ customElementsManifest }) {
-      for (const element of classesOf(customElementsManifest)) {
-        for (const property of element.cssProperties ?? []) {
-          property.default ??= defaults.get(property.name);
-        }
-      }
-    },
-  };
+  return classPlugin('oauth-connect: custom property defaults from the styles', (element) => {
+    for (const property of element.cssProperties ?? []) property.default ??= defaults.get(property.name);
+  });
 }
 
 /**
