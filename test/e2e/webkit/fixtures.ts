@@ -1,7 +1,7 @@
 import type { TestInfo } from '@playwright/test';
 import { test as demoTest } from '../fixtures.js';
-import { newSession, Windows } from './webkit-session.js';
-import { startWebKitDriver, type RunningDriver } from './webkit-driver.js';
+import { newSession, SESSION_TIMEOUT_MS, Windows } from './webkit-session.js';
+import { startWebKitDriver } from './webkit-driver.js';
 import { startXvfb, type ScreenSize } from './xvfb.js';
 
 /** How a test wants its browser, set with `test.use({ webkitOptions: … })`. */
@@ -16,42 +16,66 @@ export interface WebKitOptions {
  * The demo fixtures, plus WebKitGTK: one X server and one WebKitWebDriver per worker, and a new browser session
  * (a fresh MiniBrowser, nothing stored) per test, ended when the test ends, whether it passed or not.
  */
-export const test = demoTest.extend<{ webkit: Windows; webkitOptions: WebKitOptions }, { webkitDriver: RunningDriver }>(
-  {
-    webkitOptions: [{}, { option: true }],
-    webkitDriver: [
-      // eslint-disable-next-line no-empty-pattern
-      async ({}, use) => {
-        const driver = await startDisplayAndDriver();
-        try {
-          await use(driver);
-        } finally {
-          await driver.stop();
-        }
-      },
-      { scope: 'worker', timeout: 30_000 },
-    ],
-    webkit: async ({ webkitDriver, webkitOptions }, use, testInfo) => {
-      const { screen, userAgent } = webkitOptions;
-      const own = screen && (await startDisplayAndDriver(screen));
+export const test = demoTest.extend<
+  { webkit: Windows; webkitOptions: WebKitOptions },
+  { webkitDriver: DisplayAndDriver }
+>({
+  webkitOptions: [{}, { option: true }],
+  webkitDriver: [
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const driver = await startDisplayAndDriver();
       try {
-        const driver = await newSession((own || webkitDriver).url, userAgent);
-        try {
-          const windows = await Windows.of(driver);
-          await use(windows);
-          if (testInfo.status !== testInfo.expectedStatus) await attachWindows(windows, testInfo);
-        } finally {
-          await driver.quit().catch(() => {}); // a session whose browser died has nothing left to quit
-        }
+        await use(driver);
       } finally {
-        await own?.stop();
+        await driver.stop();
       }
     },
+    { scope: 'worker', timeout: 30_000 },
+  ],
+  webkit: async ({ webkitDriver, webkitOptions }, use, testInfo) => {
+    const { screen, userAgent } = webkitOptions;
+    const own = screen && (await startDisplayAndDriver(screen));
+    try {
+      const driver = await openSession(own || webkitDriver, userAgent);
+      try {
+        const windows = await Windows.of(driver);
+        await use(windows);
+        if (testInfo.status !== testInfo.expectedStatus) await attachWindows(windows, testInfo);
+      } finally {
+        await driver.quit().catch(() => {}); // a session whose browser died has nothing left to quit
+      }
+    } finally {
+      await own?.stop();
+    }
   },
-);
+});
 
-/** An X server with one screen of `size`, and a WebKitWebDriver drawing on it; `stop` ends both. */
-async function startDisplayAndDriver(size?: ScreenSize): Promise<RunningDriver> {
+/** An X server and a WebKitWebDriver drawing on it, which can be started over. */
+interface DisplayAndDriver {
+  /** The driver's W3C WebDriver endpoint. */
+  readonly url: string;
+  /** Ends both and starts new ones, with a screen of the same size. */
+  restart(): Promise<void>;
+  stop(): Promise<void>;
+}
+
+/** An X server with one screen of `size`, and a WebKitWebDriver drawing on it. */
+async function startDisplayAndDriver(size?: ScreenSize): Promise<DisplayAndDriver> {
+  let current = await startBoth(size);
+  return {
+    get url() {
+      return current.url;
+    },
+    async restart() {
+      await current.stop();
+      current = await startBoth(size);
+    },
+    stop: () => current.stop(),
+  };
+}
+
+async function startBoth(size?: ScreenSize) {
   const display = await startXvfb(size);
   try {
     const driver = await startWebKitDriver(display.display);
@@ -59,6 +83,21 @@ async function startDisplayAndDriver(size?: ScreenSize): Promise<RunningDriver> 
   } catch (error) {
     await display.stop();
     throw error;
+  }
+}
+
+/**
+ * A new session from `driver`. Rarely, WebKitWebDriver never answers the request for one (once in a full CI run, the
+ * test then timed out in its setup): after SESSION_TIMEOUT_MS the driver and its display are started over and
+ * asked once more.
+ */
+async function openSession(driver: DisplayAndDriver, userAgent?: string) {
+  try {
+    return await newSession(driver.url, userAgent);
+  } catch (error) {
+    console.warn(`WebKit: no session within ${SESSION_TIMEOUT_MS} ms (${String(error)}); restarting the driver`);
+    await driver.restart();
+    return newSession(driver.url, userAgent);
   }
 }
 
