@@ -2,7 +2,9 @@ import {
   attemptState,
   callbackMessage,
   clickConnect,
+  connectAsDemoUser,
   expect,
+  gotoAndClickConnect,
   loggedEvents,
   navigateAway,
   settle,
@@ -17,8 +19,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     demo,
     exchanges,
   }) => {
-    await page.goto(demo.url);
-    const popup = await clickConnect(page);
+    const popup = await gotoAndClickConnect(page, demo.url);
     const state = await attemptState(page);
     await popup.getByLabel('Username').waitFor();
     await popup.evaluate(
@@ -37,8 +38,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
   });
 
   test('a message from another window of the same origin', async ({ page, demo, exchanges }) => {
-    await page.goto(demo.url);
-    const popup = await clickConnect(page);
+    const popup = await gotoAndClickConnect(page, demo.url);
     const state = await attemptState(page);
     await page.evaluate(
       (message) => {
@@ -55,8 +55,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
   });
 
   test('a response with a wrong state', async ({ page, demo, exchanges }) => {
-    await page.goto(demo.url);
-    const popup = await clickConnect(page);
+    const popup = await gotoAndClickConnect(page, demo.url);
     await providerPageSeen(popup);
     await navigateAway(popup, `${demo.url}/callback?code=attacker-code&state=wrong-state`);
     await expect(page.getByTestId('event-log')).toContainText('oauth-connect-cancel');
@@ -69,9 +68,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
     demo,
     exchanges,
   }) => {
-    await page.goto(demo.url);
-    await signInAndConsent(await clickConnect(page));
-    await expect(page.getByTestId('connection')).toContainText('Connected');
+    await connectAsDemoUser(page, demo.url);
     const { code, state } = exchanges[0].body as { code: string; state: string };
     // Connected now: the Connect button comes back after Disconnect.
     await page.getByRole('button', { name: 'Disconnect' }).click();
@@ -89,8 +86,7 @@ test.describe('messages the widget must refuse, with no exchange request', () =>
   });
 
   test('the provider refusing (access_denied) is an error with no exchange', async ({ page, demo, exchanges }) => {
-    await page.goto(demo.url);
-    await signInAndConsent(await clickConnect(page), 'Deny');
+    await signInAndConsent(await gotoAndClickConnect(page, demo.url), 'Deny');
     await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'error');
     await expect(page.getByRole('status')).toHaveText('Access was not granted.');
     expect(await loggedEvents(page)).toEqual(['oauth-connect-start', 'oauth-connect-error']);

@@ -1,5 +1,5 @@
 import type { BrowserContext } from '@playwright/test';
-import { attemptState, callbackMessage, clickConnect, expect, navigateAway, settle, test } from './fixtures.js';
+import { attemptState, callbackMessage, expect, navigateAway, settle, test, gotoAndClickConnect } from './fixtures.js';
 
 const STRANGER = 'http://stranger.test';
 
@@ -72,8 +72,7 @@ test.describe('a response that arrived at another redirect URI (RFC 9700 section
       // A page on the callback's origin that stays open, so the forgery can be sent from the popup itself.
       const forger = { contentType: 'text/html', body: '<p>forger</p>' };
       await context.route(`${demo.url}/forger`, (route) => route.fulfill(forger));
-      await page.goto(`${demo.url}/?provider=demo-id&mode=${mode}`);
-      const popup = await clickConnect(page);
+      const popup = await gotoAndClickConnect(page, `${demo.url}/?provider=demo-id&mode=${mode}`);
       const state = await attemptState(page);
       await popup.getByLabel('Username').waitFor();
       await navigateAway(popup, `${demo.url}/forger`);
@@ -97,8 +96,7 @@ test.describe('a response that arrived at another redirect URI (RFC 9700 section
     exchanges,
   }) => {
     await serveCallback(context, demo.url, '/other-provider/callback');
-    await page.goto(demo.url);
-    const popup = await clickConnect(page);
+    const popup = await gotoAndClickConnect(page, demo.url);
     const state = encodeURIComponent(await attemptState(page));
     await popup.getByLabel('Username').waitFor();
     await navigateAway(popup, `${demo.url}/other-provider/callback?code=mixed-up-code&state=${state}`);

@@ -2,7 +2,7 @@ import type { APIRequestContext, Page } from '@playwright/test';
 import type { Demo } from '../../demo/demo-server.js';
 import { DEMO_ACCOUNT } from '../../demo/provider/accounts.js';
 import type { ProviderSettings, TokenSet } from '../../src/server.js';
-import { clickConnect, expect, signInAndConsent, test } from './fixtures.js';
+import { expect, signInAndConsent, test, gotoAndClickConnect } from './fixtures.js';
 
 const KEY = `Demo ID:${DEMO_ACCOUNT.claims.sub}`;
 
@@ -33,8 +33,7 @@ async function refreshAtProvider(request: APIRequestContext, demo: Demo, refresh
 
 /** Connects through the real popup; the element then shows the account the backend named. */
 async function connect(page: Page, demo: Demo): Promise<TokenSet> {
-  await page.goto(demo.url);
-  await signInAndConsent(await clickConnect(page));
+  await signInAndConsent(await gotoAndClickConnect(page, demo.url));
   const widget = page.locator('oauth-connect');
   await expect(widget).toHaveAttribute('status', 'connected');
   await expect(widget.locator('[part="status"]')).toHaveText(`Connected as ${DEMO_ACCOUNT.claims.email}`);

@@ -1,11 +1,10 @@
-import { clickConnect, expect, loggedEvents, signInAndConsent, test } from './fixtures.js';
+import { clickConnect, expect, loggedEvents, signInAndConsent, test, gotoAndClickConnect } from './fixtures.js';
 
 test.describe('a provider that sends Cross-Origin-Opener-Policy: same-origin', () => {
   test.beforeEach(({ demo }) => demo.oidc.setCrossOriginOpenerPolicy(true));
 
   test('the flow completes over the broadcast channel: success once, no cancel', async ({ page, demo, exchanges }) => {
-    await page.goto(demo.url);
-    const popup = await clickConnect(page);
+    const popup = await gotoAndClickConnect(page, demo.url);
     await signInAndConsent(popup);
     await expect(page.getByTestId('connection')).toContainText('Connected to Demo ID as Dana Demo');
     expect(await loggedEvents(page)).toEqual(['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success']);
@@ -14,8 +13,7 @@ test.describe('a provider that sends Cross-Origin-Opener-Policy: same-origin', (
   });
 
   test('while the popup is out of reach the user is told so and can cancel', async ({ page, demo, exchanges }) => {
-    await page.goto(demo.url);
-    const popup = await clickConnect(page);
+    const popup = await gotoAndClickConnect(page, demo.url);
     await popup.getByLabel('Username').waitFor();
     await expect(page.getByRole('status')).toHaveText('Finish signing in to Demo ID in the other window, or cancel.');
     await popup.close();

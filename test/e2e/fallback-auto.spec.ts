@@ -1,5 +1,11 @@
 import type { Page } from '@playwright/test';
 import { clickConnect, expect, loggedEvents, settle, signInAndConsent, test } from './fixtures.js';
+import {
+  clickConnectToProvider,
+  expectConnectedAfterRedirect,
+  expectReloadRepeatsNothing,
+  signInAndComeBack,
+} from './redirect-steps.js';
 
 /** What Instagram's in-app browser on an iPhone says it is. */
 const INSTAGRAM_IPHONE =
@@ -29,20 +35,11 @@ test.describe('fallback="auto" in an in-app browser', () => {
     exchanges,
   }) => {
     const popups = await openDemo(page, demo.url);
-    await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
-    await expect(page).toHaveURL(new RegExp(`^${demo.oidc.issuer}/`));
-    await signInAndConsent(page);
-
-    await expect(page).toHaveURL(`${demo.url}/`);
-    await expect(page.getByTestId('connection')).toContainText('Connected to Demo ID as Dana Demo');
-    expect(await loggedEvents(page)).toEqual(['oauth-connect-code', 'oauth-connect-success']);
-    expect(exchanges).toHaveLength(1);
+    await clickConnectToProvider(page, demo);
+    await signInAndComeBack(page, demo);
+    await expectConnectedAfterRedirect(page, exchanges);
     expect(popups).toEqual([]);
-
-    await page.reload();
-    await settle();
-    expect(await loggedEvents(page)).toEqual([]);
-    expect(exchanges).toHaveLength(1);
+    await expectReloadRepeatsNothing(page, exchanges);
   });
 
   test('a provider that refuses webviews: the user is told, and nothing opens, navigates or is exchanged', async ({

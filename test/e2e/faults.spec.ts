@@ -1,5 +1,13 @@
 import type { Page, Route } from '@playwright/test';
-import { clickConnect, closedPort, expect, loggedEvents, signInAndConsent, test } from './fixtures.js';
+import {
+  clickConnect,
+  closedPort,
+  expect,
+  loggedEvents,
+  signInAndConsent,
+  test,
+  gotoAndClickConnect,
+} from './fixtures.js';
 
 /** Answers the exchange endpoint with `fulfil` and counts the requests that reached it. */
 async function interceptExchange(page: Page, fulfil: (route: Route) => Promise<void>) {
@@ -31,8 +39,7 @@ test.describe('exchange endpoint faults', () => {
   for (const [name, fulfil, logged, message] of cases) {
     test(`${name} → the right error, shown, and the request never retried`, async ({ page, demo }) => {
       const requests = await interceptExchange(page, fulfil);
-      await page.goto(demo.url);
-      await signInAndConsent(await clickConnect(page));
+      await signInAndConsent(await gotoAndClickConnect(page, demo.url));
       await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'error');
       await expect(page.getByTestId('event-log').locator('li').last()).toHaveText(logged);
       await expect(page.getByTestId('event-log').locator('li').last()).toContainText(message);
@@ -132,8 +139,7 @@ test('the provider unreachable inside the popup: closing it cancels, nothing exc
 });
 
 test('the element removed while pending: its popup closes and the attempt is cancelled', async ({ page, demo }) => {
-  await page.goto(demo.url);
-  const popup = await clickConnect(page);
+  const popup = await gotoAndClickConnect(page, demo.url);
   await popup.getByLabel('Username').waitFor();
   const closed = popup.waitForEvent('close');
   // A detached element's events no longer reach the document: listen on the element itself.
@@ -149,8 +155,7 @@ test('the element removed while pending: its popup closes and the attempt is can
 });
 
 test('leaving the page while pending closes the popup', async ({ page, demo }) => {
-  await page.goto(demo.url);
-  const popup = await clickConnect(page);
+  const popup = await gotoAndClickConnect(page, demo.url);
   await popup.getByLabel('Username').waitFor();
   const closed = popup.waitForEvent('close');
   await page.goto(`${demo.url}/demo/script-tag.html`);

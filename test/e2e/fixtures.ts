@@ -2,8 +2,11 @@ import { test as base, expect, request, type Locator, type Page } from '@playwri
 import { freePort, startDemo, type Demo } from '../../demo/demo-server.js';
 import { DEMO_ACCOUNT } from '../../demo/provider/accounts.js';
 
+/** The code exchanges the demo backend received, in order. */
+export type Exchanges = Demo['backend']['exchanges'];
+
 /** One demo (provider, backend, page server) per worker; each test starts with an empty exchange log and no COOP. */
-export const test = base.extend<{ exchanges: Demo['backend']['exchanges']; resetDemo: void }, { demo: Demo }>({
+export const test = base.extend<{ exchanges: Exchanges; resetDemo: void }, { demo: Demo }>({
   demo: [
     // Playwright reads the fixtures a function needs from its first parameter: this one needs none.
     // eslint-disable-next-line no-empty-pattern
@@ -33,6 +36,18 @@ export async function clickConnect(page: Page, provider = 'Demo ID'): Promise<Pa
   const popup = page.waitForEvent('popup');
   await page.getByRole('button', { name: `Connect with ${provider}`, exact: true }).click();
   return popup;
+}
+
+/** Opens `url`, clicks the widget and returns the popup it opened. */
+export async function gotoAndClickConnect(page: Page, url: string, provider = 'Demo ID'): Promise<Page> {
+  await page.goto(url);
+  return clickConnect(page, provider);
+}
+
+/** Opens `url`, connects as the demo user through the popup and waits until the page says it is connected. */
+export async function connectAsDemoUser(page: Page, url: string): Promise<void> {
+  await signInAndConsent(await gotoAndClickConnect(page, url));
+  await expect(page.getByTestId('connection')).toContainText('Connected');
 }
 
 /**

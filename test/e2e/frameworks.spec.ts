@@ -11,9 +11,6 @@ import { installApp, packPackage, startApp, tool, type RunningApp } from './fram
  * built with Vite, served, and connected through the real popup flow of the demo's OpenID provider.
  */
 
-// The apps are the same in every browser, and building them is most of this file's time: Chromium only.
-test.skip(({ browserName }) => browserName !== 'chromium', 'framework apps: built and run in Chromium only');
-
 const CHECKERS = { react: 'typescript/bin/tsc', vue: 'vue-tsc/bin/vue-tsc.js' };
 const apps: Partial<Record<keyof typeof CHECKERS, RunningApp>> = {};
 let workDir = '';

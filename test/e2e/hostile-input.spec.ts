@@ -2,19 +2,18 @@ import type { Page } from '@playwright/test';
 import {
   attemptState,
   callbackMessage,
-  clickConnect,
   expect,
   loggedEvents,
   navigateAway,
   settle,
   providerPageSeen,
   test,
+  gotoAndClickConnect,
 } from './fixtures.js';
 
 /** Starts an attempt and sends its popup to our own callback page with `query` (the attempt's state filled in). */
 async function answerWith(page: Page, demoUrl: string, query: (state: string) => string): Promise<Page> {
-  await page.goto(demoUrl);
-  const popup = await clickConnect(page);
+  const popup = await gotoAndClickConnect(page, demoUrl);
   const state = await attemptState(page);
   await providerPageSeen(popup);
   await navigateAway(popup, `${demoUrl}/callback?${query(state)}`);
@@ -125,8 +124,7 @@ test.describe('hostile and broken responses: refused or ignored, never exchanged
   });
 
   test('broadcasts with a wrong state, or of the wrong shape, are ignored', async ({ page, demo, exchanges }) => {
-    await page.goto(demo.url);
-    const popup = await clickConnect(page);
+    const popup = await gotoAndClickConnect(page, demo.url);
     const state = await attemptState(page);
     await page.evaluate(
       ({ state, messages }) => {

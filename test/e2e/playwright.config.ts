@@ -21,9 +21,11 @@ export default defineConfig({
     {
       name: 'firefox',
       // What these check happens on the servers (the providers' emulators, the backend's refusals, the PHP recipe,
-      // the authorize request a provider receives): the browser plays no part, so Chromium alone runs them.
+      // the authorize request a provider receives): the browser plays no part, so Chromium alone runs them. The
+      // framework apps are the same in every browser, and building them is most of their spec's time.
       testIgnore: [
         '**/webkit/**',
+        '**/frameworks.spec.ts',
         '**/providers.spec.ts',
         '**/provider-display.spec.ts',
         '**/server-attacks.spec.ts',

@@ -1,13 +1,20 @@
 import { DEMO_ACCOUNT } from '../../demo/provider/accounts.js';
-import { clickConnect, expect, loggedEvents, signInAndConsent, providerPageSeen, test } from './fixtures.js';
+import {
+  clickConnect,
+  expect,
+  gotoAndClickConnect,
+  loggedEvents,
+  signInAndConsent,
+  providerPageSeen,
+  test,
+} from './fixtures.js';
 
 test('click, sign in and consent in the popup: the page shows the connected user', async ({
   page,
   demo,
   exchanges,
 }) => {
-  await page.goto(demo.url);
-  const popup = await clickConnect(page);
+  const popup = await gotoAndClickConnect(page, demo.url);
   await expect(popup).toHaveURL(new RegExp(`^${demo.oidc.issuer}/`));
   await signInAndConsent(popup);
 
@@ -31,8 +38,7 @@ test('the user closing the popup ends the attempt as cancel within 1.5 s, with n
   demo,
   exchanges,
 }) => {
-  await page.goto(demo.url);
-  const popup = await clickConnect(page);
+  const popup = await gotoAndClickConnect(page, demo.url);
   await providerPageSeen(popup);
   const closedAt = Date.now();
   await popup.close();

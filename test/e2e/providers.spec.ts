@@ -7,6 +7,7 @@ import {
   revokeAuthorizedApps,
   signInAndConsent,
   test,
+  gotoAndClickConnect,
 } from './fixtures.js';
 
 interface ProviderCase {
@@ -52,8 +53,7 @@ for (const provider of PROVIDERS) {
       demo,
       exchanges,
     }) => {
-      await page.goto(`${demo.url}/?provider=${provider.id}&mode=${mode}`);
-      const popup = await clickConnect(page, name);
+      const popup = await gotoAndClickConnect(page, `${demo.url}/?provider=${provider.id}&mode=${mode}`, name);
       await provider.approve(popup);
 
       await expect(page.getByTestId('connection')).toHaveText(`Connected to ${name} as ${provider.account}.`);
@@ -109,8 +109,7 @@ test('kanka: the user cancels on the approval page; Passport sends access_denied
   demo,
   exchanges,
 }) => {
-  await page.goto(`${demo.url}/?provider=kanka&mode=server`);
-  const popup = await clickConnect(page, 'Kanka');
+  const popup = await gotoAndClickConnect(page, `${demo.url}/?provider=kanka&mode=server`, 'Kanka');
   // Passport skips the approval page for an app the user authorized before (an earlier test here may have).
   await popup.getByLabel('Username').waitFor();
   await revokeAuthorizedApps(new URL(popup.url()).origin);
@@ -124,8 +123,7 @@ test('kanka: an app the user authorized before is approved without the approval 
   demo,
   exchanges,
 }) => {
-  await page.goto(`${demo.url}/?provider=kanka&mode=server`);
-  await logInAndAuthorize(await clickConnect(page, 'Kanka'));
+  await logInAndAuthorize(await gotoAndClickConnect(page, `${demo.url}/?provider=kanka&mode=server`, 'Kanka'));
   await expect(page.getByTestId('connection')).toHaveText('Connected to Kanka as Dana of Kanka.');
   await page.context().clearCookies();
   await page.reload();
@@ -143,8 +141,7 @@ test("gancio: Cancel is a link to the instance's home page; no error comes back,
   demo,
   exchanges,
 }) => {
-  await page.goto(`${demo.url}/?provider=gancio&mode=server`);
-  const popup = await clickConnect(page, 'Gancio');
+  const popup = await gotoAndClickConnect(page, `${demo.url}/?provider=gancio&mode=server`, 'Gancio');
   await logInAndAuthorize(popup, 'Cancel');
   await expect(popup.getByRole('heading', { name: 'Upcoming events' })).toBeVisible();
   expect(await loggedEvents(page)).toEqual(['oauth-connect-start']);
@@ -157,8 +154,9 @@ test("gancio: Cancel is a link to the instance's home page; no error comes back,
 });
 
 test('kitchenmonki: two refreshes in a row succeed, each rotating the refresh token', async ({ page, demo }) => {
-  await page.goto(`${demo.url}/?provider=kitchenmonki&mode=server`);
-  await logInAndAuthorize(await clickConnect(page, 'KitchenMonki'));
+  await logInAndAuthorize(
+    await gotoAndClickConnect(page, `${demo.url}/?provider=kitchenmonki&mode=server`, 'KitchenMonki'),
+  );
   await expect(page.getByTestId('connection')).toContainText('Connected to KitchenMonki');
   const tokensOf = () => [...demo.backend.tokens].find(([key]) => key.startsWith('KitchenMonki:'))![1];
   const seen = [tokensOf().refresh_token];

@@ -1,4 +1,10 @@
-import { clickConnect, expect, loggedEvents, settle, signInAndConsent, test } from './fixtures.js';
+import { clickConnect, connectAsDemoUser, expect, loggedEvents, settle, signInAndConsent, test } from './fixtures.js';
+import {
+  expectConnectedAfterRedirect,
+  expectReloadRepeatsNothing,
+  gotoDemoAndClickConnectToProvider,
+  signInAndComeBack,
+} from './redirect-steps.js';
 
 test.describe('popup blocked', () => {
   // What an in-app browser or a strict blocker does: window.open gives nothing back.
@@ -9,20 +15,10 @@ test.describe('popup blocked', () => {
     demo,
     exchanges,
   }) => {
-    await page.goto(demo.url);
-    await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
-    await expect(page).toHaveURL(new RegExp(`^${demo.oidc.issuer}/`));
-    await signInAndConsent(page);
-
-    await expect(page).toHaveURL(`${demo.url}/`);
-    await expect(page.getByTestId('connection')).toContainText('Connected to Demo ID as Dana Demo');
-    expect(await loggedEvents(page)).toEqual(['oauth-connect-code', 'oauth-connect-success']);
-    expect(exchanges).toHaveLength(1);
-
-    await page.reload();
-    await settle();
-    expect(await loggedEvents(page)).toEqual([]);
-    expect(exchanges).toHaveLength(1);
+    await gotoDemoAndClickConnectToProvider(page, demo);
+    await signInAndComeBack(page, demo);
+    await expectConnectedAfterRedirect(page, exchanges);
+    await expectReloadRepeatsNothing(page, exchanges);
   });
 
   test('Cancel while the returning attempt is exchanging ends it once, as cancelled', async ({ page, demo }) => {
@@ -32,8 +28,7 @@ test.describe('popup blocked', () => {
     });
     await page.goto(demo.url);
     await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
-    await signInAndConsent(page);
-    await expect(page).toHaveURL(`${demo.url}/`);
+    await signInAndComeBack(page, demo);
     await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'exchanging');
     await page.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.locator('oauth-connect')).toHaveAttribute('status', 'idle');
@@ -46,9 +41,7 @@ test.describe('popup blocked', () => {
     demo,
     exchanges,
   }) => {
-    await page.goto(demo.url);
-    await page.getByRole('button', { name: 'Connect with Demo ID' }).click();
-    await expect(page).toHaveURL(new RegExp(`^${demo.oidc.issuer}/`));
+    await gotoDemoAndClickConnectToProvider(page, demo);
     await page.goto(`${demo.url}/callback?code=planted-code&state=not-the-one`);
 
     await expect(page).toHaveURL(`${demo.url}/`);
@@ -74,9 +67,7 @@ test.describe('issuer check (RFC 9207)', () => {
     demo,
     exchanges,
   }) => {
-    await page.goto(demo.url);
-    await signInAndConsent(await clickConnect(page));
-    await expect(page.getByTestId('connection')).toContainText('Connected');
+    await connectAsDemoUser(page, demo.url);
     await expect(page.getByTestId('event-log')).toContainText(`"iss":"${demo.oidc.issuer}"`);
     expect(exchanges[0].body).toMatchObject({ iss: demo.oidc.issuer });
   });

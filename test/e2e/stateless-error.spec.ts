@@ -1,4 +1,4 @@
-import { clickConnect, expect, loggedEvents, signInAndConsent, test } from './fixtures.js';
+import { clickConnect, expect, gotoAndClickConnect, loggedEvents, signInAndConsent, test } from './fixtures.js';
 
 // league/oauth2-server 8 (Laravel Passport, here the emulated Kanka) redirects `invalid_scope` without `state`.
 
@@ -28,8 +28,7 @@ test('the same error forged from another window of the page’s origin is ignore
   demo,
   exchanges,
 }) => {
-  await page.goto(demo.url);
-  const popup = await clickConnect(page);
+  const popup = await gotoAndClickConnect(page, demo.url);
   await popup.getByLabel('Username').waitFor();
   // The page hears the forgery after the widget, which listened first.
   const heard = page.evaluate(

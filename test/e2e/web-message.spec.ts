@@ -1,7 +1,7 @@
 import {
   attemptState,
-  clickConnect,
   expect,
+  gotoAndClickConnect,
   logInAndAuthorize,
   loggedEvents,
   navigateAway,
@@ -14,8 +14,7 @@ test('web_message: KitchenMonki posts the code to the opener itself; no callback
   demo,
   exchanges,
 }) => {
-  await page.goto(`${demo.url}/?provider=kitchenmonki&mode=browser`);
-  const popup = await clickConnect(page, 'KitchenMonki');
+  const popup = await gotoAndClickConnect(page, `${demo.url}/?provider=kitchenmonki&mode=browser`, 'KitchenMonki');
   const callbackLoads: string[] = [];
   popup.on(
     'framenavigated',
@@ -32,8 +31,7 @@ test('web_message: an authorization_response from any other origin is ignored, e
   demo,
   exchanges,
 }) => {
-  await page.goto(`${demo.url}/?provider=kitchenmonki&mode=browser`);
-  const popup = await clickConnect(page, 'KitchenMonki');
+  const popup = await gotoAndClickConnect(page, `${demo.url}/?provider=kitchenmonki&mode=browser`, 'KitchenMonki');
   await popup.getByRole('button', { name: 'Log in' }).waitFor();
   const state = await attemptState(page);
   const authorizeUrl = popup.url();

@@ -11,6 +11,7 @@ import {
   recordEvents,
   type EventLog,
 } from './element-helpers.js';
+import { trackOpenChannels } from './open-channels.js';
 
 // A popup that reads closed after it was seen alive ends the attempt as cancelled, yet the attempt listens on until
 // its timeout: a provider that sends Cross-Origin-Opener-Policy only on a later page looks just so.
@@ -35,24 +36,19 @@ function trackListening() {
     if (tracked(type)) listeners.delete(listener);
     remove(type, listener, options);
   });
-  const channels = new Set<BroadcastChannel>();
-  vi.stubGlobal(
-    'BroadcastChannel',
-    class extends BroadcastChannel {
-      constructor(name: string) {
-        super(name);
-        channels.add(this);
-      }
-      override close() {
-        channels.delete(this);
-        super.close();
-      }
-    },
-  );
+  const channels = trackOpenChannels();
   return { listeners, channels };
 }
 
 const types = (log: EventLog) => log.map(({ type }) => type);
+
+/** What a page sees when the popup read closed and the user finished signing in after all. */
+const CLOSED_THEN_RESUMED = [
+  'oauth-connect-start',
+  'oauth-connect-cancel',
+  'oauth-connect-code',
+  'oauth-connect-success',
+];
 
 /**
  * Waits until `popup` shows the test provider and has been seen there a moment, as a person sees a page before
@@ -123,12 +119,7 @@ test('a late message from the popup: the button came back, then a resumed attemp
   await expect.element(page.getByRole('status')).toHaveTextContent('Finishing the connection…');
   answer(Response.json({ connected: true }));
   await expect.poll(() => element.status).toBe('connected');
-  expect(types(log)).toEqual([
-    'oauth-connect-start',
-    'oauth-connect-cancel',
-    'oauth-connect-code',
-    'oauth-connect-success',
-  ]);
+  expect(types(log)).toEqual(CLOSED_THEN_RESUMED);
   expect(log[2].detail).toMatchObject({ code: 'late-code', state });
   expect(exchangeRequests).toHaveLength(1);
   expect(isPending(window, state)).toBe(false);
@@ -138,12 +129,7 @@ test('a late broadcast from the severed popup: the callback page finds the attem
   const { element, log, popup, state, exchangeRequests } = await closedAfterSeen();
   finishSevered(popup, `code=late-code&state=${state}`);
   await expect.poll(() => element.status).toBe('connected');
-  expect(types(log)).toEqual([
-    'oauth-connect-start',
-    'oauth-connect-cancel',
-    'oauth-connect-code',
-    'oauth-connect-success',
-  ]);
+  expect(types(log)).toEqual(CLOSED_THEN_RESUMED);
   expect(JSON.parse(exchangeRequests[0].init!.body as string)).toMatchObject({ code: 'late-code', state });
   await expect.poll(() => popup.closed).toBe(true); // the callback page closed it: it had someone to hand to
 });

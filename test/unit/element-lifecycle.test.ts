@@ -1,6 +1,7 @@
 import { afterEach, expect, test, vi } from 'vitest';
 import { userEvent } from 'vitest/browser';
 import { button, disconnectButton, endEvents, mountWidget, recordEvents } from './element-helpers.js';
+import { trackOpenChannels } from './open-channels.js';
 
 /** Counts the `message` listeners and the timers that are alive on this window. */
 function trackResources() {
@@ -27,21 +28,7 @@ function trackResources() {
     timers.delete(id);
     clearIntervalReal(id);
   }) as typeof clearInterval);
-  const channels = new Set<BroadcastChannel>();
-  const RealChannel = window.BroadcastChannel;
-  vi.stubGlobal(
-    'BroadcastChannel',
-    class extends RealChannel {
-      constructor(name: string) {
-        super(name);
-        channels.add(this);
-      }
-      override close() {
-        channels.delete(this);
-        super.close();
-      }
-    },
-  );
+  const channels = trackOpenChannels();
   const pendingMarks = () => Object.keys(localStorage).filter((key) => key.startsWith('oauth-connect:pending:')).length;
   return { listeners, timers, channels, pendingMarks };
 }

@@ -4,6 +4,7 @@ import { connect, prepare, type HeadlessConnectOptions } from '../../src/core/co
 import { centredPopupFeatures } from '../../src/core/popup-attempt.js';
 import { readRedirect } from '../../src/core/redirect-store.js';
 import { button, mountWidget, nextEvent, recordEvents } from './element-helpers.js';
+import { fakeWindow } from './fake-window.js';
 
 const INSTAGRAM_IPHONE =
   'Mozilla/5.0 (iPhone; CPU iPhone OS 18_5 like Mac OS X) AppleWebKit/605.1.15 (KHTML, like Gecko) Mobile/22F76 ' +
@@ -20,44 +21,6 @@ afterEach(() => {
   delete (navigator as { userAgent?: string }).userAgent;
   for (const element of document.querySelectorAll('oauth-connect')) element.remove();
 });
-
-interface FakeWindow {
-  userAgent?: string;
-  /** What `matchMedia('(display-mode:standalone)')` answers: an installed app. */
-  standalone?: boolean;
-  /** What `window.open` gives back; a live popup by default. */
-  popup?: () => Window | null;
-}
-
-/** A window with the given user agent whose navigations and popups are recorded instead of followed. */
-function fakeWindow({ userAgent = navigator.userAgent, standalone = false, popup }: FakeWindow = {}) {
-  const assigned: string[] = [];
-  const opened: string[] = [];
-  const live = () => ({ closed: false, close() {}, focus() {}, location: { replace() {} } }) as unknown as Window;
-  const win = {
-    screenX: 0,
-    screenY: 0,
-    outerWidth: 1000,
-    outerHeight: 800,
-    screen: { availWidth: 1920, availHeight: 1080 },
-    navigator: { userAgent },
-    matchMedia: (query: string) => ({ matches: standalone && query === '(display-mode:standalone)' }),
-    isSecureContext: true,
-    crypto,
-    document,
-    sessionStorage,
-    addEventListener() {},
-    removeEventListener() {},
-    localStorage,
-    location: {
-      href: 'https://app.test/page',
-      origin: 'https://app.test',
-      assign: (url: string) => assigned.push(url),
-    },
-  } as unknown as Window;
-  const open = (url: string) => (opened.push(url), (popup ?? live)());
-  return { win, open, assigned, opened };
-}
 
 /** Headless `connect()` in `fake`, as a click starts it; resolves with its rejection, if any. */
 function connectIn(fake: ReturnType<typeof fakeWindow>, options: Partial<HeadlessConnectOptions> = {}) {

@@ -4,6 +4,7 @@ import { resolveConfig } from '../../src/core/config.js';
 import { openAttempt } from '../../src/core/popup-attempt.js';
 import { prepareRequest } from '../../src/core/prepared-request.js';
 import { readRedirect } from '../../src/core/redirect-store.js';
+import { fakeWindow } from './fake-window.js';
 
 afterEach(() => sessionStorage.clear());
 
@@ -15,31 +16,7 @@ const options = {
 };
 
 /** A window whose popups are blocked and whose navigations are recorded instead of followed. */
-function blockingWindow(storage: Storage | null = sessionStorage) {
-  const assigned: string[] = [];
-  const win = {
-    screenX: 0,
-    screenY: 0,
-    outerWidth: 1000,
-    outerHeight: 800,
-    screen: { availWidth: 1920, availHeight: 1080 },
-    navigator,
-    isSecureContext: true,
-    crypto,
-    document,
-    location: {
-      href: 'https://app.test/page',
-      origin: 'https://app.test',
-      assign: (url: string) => assigned.push(url),
-    },
-    get sessionStorage() {
-      if (!storage) throw new DOMException('denied', 'SecurityError');
-      return storage;
-    },
-    open: () => null,
-  } as unknown as Window;
-  return { win, assigned };
-}
+const blockingWindow = (storage: Storage | null = sessionStorage) => fakeWindow({ popup: () => null, storage });
 
 test('a blocked popup becomes a redirect to the final URL, with the attempt kept for the returning page', async () => {
   const { win, assigned } = blockingWindow();

@@ -2,15 +2,14 @@ import { By } from 'selenium-webdriver';
 import {
   clickConnect,
   connectButton,
-  connectionText,
   eventLines,
-  loggedEvents,
   openPage,
   setWidgetAttributes,
   waitFor,
   widgetStatus,
 } from './demo-page.js';
 import { expect, test } from './fixtures.js';
+import { expectConnectedOnce } from './outcomes.js';
 import { pageShownFor, signInAndConsent } from './provider-pages.js';
 
 // A sign-in broker whose first page has no Cross-Origin-Opener-Policy, in front of a provider that sends it (a
@@ -42,15 +41,10 @@ test('COOP only from the broker’s second page: the button comes back, and the 
   expect(await webkit.in(popup, () => driver.executeScript('return window.opener'))).toBeNull();
   await signInAndConsent(webkit, popup);
 
-  await waitFor(driver, connectionText, /^Connected to Demo ID as Dana Demo/, 'the connection line');
+  await expectConnectedOnce(webkit, exchanges, /^Connected to Demo ID as Dana Demo/, {
+    events: ['oauth-connect-start', 'oauth-connect-cancel', 'oauth-connect-code', 'oauth-connect-success'],
+  });
   expect(await widgetStatus(driver)).toBe('connected');
-  expect(await loggedEvents(driver)).toEqual([
-    'oauth-connect-start',
-    'oauth-connect-cancel',
-    'oauth-connect-code',
-    'oauth-connect-success',
-  ]);
-  expect(exchanges).toHaveLength(1);
   expect(exchanges[0]!.status).toBe(200);
   // The callback page handed the response over and closed itself: it did not say that nothing was waiting.
   await webkit.closed(popup);

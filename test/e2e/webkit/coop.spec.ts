@@ -1,6 +1,7 @@
 import { By, until } from 'selenium-webdriver';
-import { connectionText, loggedEvents, openAndConnect, statusText, waitFor } from './demo-page.js';
+import { openAndConnect, statusText, waitFor } from './demo-page.js';
 import { expect, test } from './fixtures.js';
+import { expectConnectedOnce } from './outcomes.js';
 import { signInAndConsent } from './provider-pages.js';
 import { WAIT_MS } from './webkit-session.js';
 
@@ -23,9 +24,7 @@ test.describe('a provider that sends Cross-Origin-Opener-Policy: same-origin', (
     await waitFor(driver, statusText, 'Finish signing in to Demo ID in the other window, or cancel.', 'the status');
 
     await signInAndConsent(webkit, popup);
-    await waitFor(driver, connectionText, /^Connected to Demo ID as Dana Demo/, 'the connection line');
-    expect(await loggedEvents(driver)).toEqual(['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success']);
-    expect(exchanges).toHaveLength(1);
+    await expectConnectedOnce(webkit, exchanges, /^Connected to Demo ID as Dana Demo/);
     await webkit.closed(popup);
     expect(await webkit.all()).toEqual([webkit.main]);
   });

@@ -1,5 +1,6 @@
-import { connectButton, connectionText, loggedEvents, openPage, setWidgetAttributes, waitFor } from './demo-page.js';
+import { connectButton, openPage, setWidgetAttributes } from './demo-page.js';
 import { expect, test } from './fixtures.js';
+import { expectConnectedOnce, REDIRECT_SUCCESS } from './outcomes.js';
 import { signInAndConsent } from './provider-pages.js';
 import { INSTAGRAM_IPHONE } from './user-agents.js';
 import { WAIT_MS } from './webkit-session.js';
@@ -22,10 +23,8 @@ test('fallback="auto" in Instagram’s browser: no popup, the tab goes to the pr
   expect(await webkit.all()).toEqual([webkit.main]);
   await signInAndConsent(webkit, webkit.main);
 
-  await waitFor(driver, connectionText, /^Connected to Demo ID as Dana Demo/, 'the connection line');
+  await expectConnectedOnce(webkit, exchanges, /^Connected to Demo ID as Dana Demo/, { events: REDIRECT_SUCCESS });
   expect(await driver.getCurrentUrl()).toBe(`${demo.url}/`);
-  expect(await loggedEvents(driver)).toEqual(['oauth-connect-code', 'oauth-connect-success']);
-  expect(exchanges).toHaveLength(1);
   expect(exchanges[0]!.status).toBe(200);
   expect(await webkit.all()).toEqual([webkit.main]);
 });

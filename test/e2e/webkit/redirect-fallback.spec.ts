@@ -1,5 +1,6 @@
-import { connectionText, eventLines, loggedEvents, openPage, waitFor } from './demo-page.js';
+import { eventLines, loggedEvents, openPage, waitFor } from './demo-page.js';
 import { expect, test } from './fixtures.js';
+import { expectConnectedOnce, REDIRECT_SUCCESS } from './outcomes.js';
 import { signInAndConsent } from './provider-pages.js';
 import { WAIT_MS } from './webkit-session.js';
 
@@ -15,10 +16,8 @@ test.describe('popup blocked, with fallback="redirect" (the demo page)', () => {
     expect(await webkit.all()).toEqual([webkit.main]);
     await signInAndConsent(webkit, webkit.main);
 
-    await waitFor(driver, connectionText, /^Connected to Demo ID as Dana Demo/, 'the connection line');
+    await expectConnectedOnce(webkit, exchanges, /^Connected to Demo ID as Dana Demo/, { events: REDIRECT_SUCCESS });
     expect(await driver.getCurrentUrl()).toBe(`${demo.url}/`);
-    expect(await loggedEvents(driver)).toEqual(['oauth-connect-code', 'oauth-connect-success']);
-    expect(exchanges).toHaveLength(1);
   });
 
   test('a redirect that comes back with another state is state_mismatch, nothing exchanged', async ({

@@ -1,6 +1,7 @@
 import { By, until } from 'selenium-webdriver';
-import { attemptState, connectionText, loggedEvents, openAndConnect, waitFor } from './demo-page.js';
+import { attemptState, openAndConnect } from './demo-page.js';
 import { expect, test } from './fixtures.js';
+import { expectConnectedOnce } from './outcomes.js';
 import { logInAndAuthorize, navigateAway } from './provider-pages.js';
 import { WAIT_MS } from './webkit-session.js';
 
@@ -11,14 +12,10 @@ test('web_message: KitchenMonki posts the code to the opener itself and closes i
   demo,
   exchanges,
 }) => {
-  const { driver } = webkit;
   const popup = await openAndConnect(webkit, `${demo.url}/?provider=kitchenmonki&mode=browser`, 'KitchenMonki');
   await logInAndAuthorize(webkit, popup);
 
-  await waitFor(driver, connectionText, CONNECTED, 'the connection line');
-  await webkit.closed(popup);
-  expect(await loggedEvents(driver)).toEqual(['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success']);
-  expect(exchanges).toHaveLength(1);
+  await expectConnectedOnce(webkit, exchanges, CONNECTED, { popup });
 });
 
 test('web_message: an authorization_response from another origin is ignored, even with the right state', async ({
@@ -45,8 +42,6 @@ test('web_message: an authorization_response from another origin is ignored, eve
   // The real provider's answer is still accepted afterwards, and it is the only one.
   await webkit.in(popup, () => driver.get(authorizeUrl));
   await logInAndAuthorize(webkit, popup);
-  await waitFor(driver, connectionText, CONNECTED, 'the connection line');
-  expect(await loggedEvents(driver)).toEqual(['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success']);
-  expect(exchanges).toHaveLength(1);
+  await expectConnectedOnce(webkit, exchanges, CONNECTED);
   expect((exchanges[0]!.body as { code: string }).code).not.toBe('forged-code');
 });
