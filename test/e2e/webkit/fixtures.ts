@@ -1,6 +1,6 @@
 import type { TestInfo } from '@playwright/test';
 import { test as demoTest } from '../fixtures.js';
-import { newSession, SESSION_TIMEOUT_MS, Windows } from './webkit-session.js';
+import { newSession, type Windows } from './webkit-session.js';
 import { startWebKitDriver } from './webkit-driver.js';
 import { startXvfb, type ScreenSize } from './xvfb.js';
 
@@ -37,13 +37,12 @@ export const test = demoTest.extend<
     const { screen, userAgent } = webkitOptions;
     const own = screen && (await startDisplayAndDriver(screen));
     try {
-      const driver = await openSession(own || webkitDriver, userAgent);
+      const windows = await openSession(own || webkitDriver, userAgent);
       try {
-        const windows = await Windows.of(driver);
         await use(windows);
         if (testInfo.status !== testInfo.expectedStatus) await attachWindows(windows, testInfo);
       } finally {
-        await driver.quit().catch(() => {}); // a session whose browser died has nothing left to quit
+        await windows.driver.quit().catch(() => {}); // a session whose browser died has nothing left to quit
       }
     } finally {
       await own?.stop();
@@ -88,14 +87,14 @@ async function startBoth(size?: ScreenSize) {
 
 /**
  * A new session from `driver`. Rarely, WebKitWebDriver never answers the request for one (once in a full CI run, the
- * test then timed out in its setup): after SESSION_TIMEOUT_MS the driver and its display are started over and
+ * test then timed out in its setup): after 15 s (SESSION_TIMEOUT_MS) the driver and its display are started over and
  * asked once more.
  */
 async function openSession(driver: DisplayAndDriver, userAgent?: string) {
   try {
     return await newSession(driver.url, userAgent);
   } catch (error) {
-    console.warn(`WebKit: no session within ${SESSION_TIMEOUT_MS} ms (${String(error)}); restarting the driver`);
+    console.warn(`WebKit: no session (${String(error)}); starting the display and driver over`);
     await driver.restart();
     return newSession(driver.url, userAgent);
   }

@@ -6,23 +6,24 @@ const MINI_BROWSER = `/usr/lib/${process.arch === 'arm64' ? 'aarch64' : 'x86_64'
 /** How long a window change or a page change may take before a test fails. */
 export const WAIT_MS = 10_000;
 
-/** How long a new session may take; one normally starts in well under a second. */
+/** How long a new session may take to show its first window; one normally does in well under a second. */
 export const SESSION_TIMEOUT_MS = 15_000;
 
 /**
  * A new browser session: a fresh MiniBrowser with nothing stored, one window (`webkitgtk:` capabilities), that
  * says it is `userAgent` (in `navigator.userAgent` and the `User-Agent` header, in every window) when given.
- * Rejects when the driver has not answered within SESSION_TIMEOUT_MS.
+ * Rejects when the driver has not given the session and its window within SESSION_TIMEOUT_MS.
  */
-export async function newSession(driverUrl: string, userAgent?: string): Promise<WebDriver> {
+export async function newSession(driverUrl: string, userAgent?: string): Promise<Windows> {
   const args = ['--automation', ...(userAgent ? [`--user-agent=${userAgent}`] : [])];
-  const pending = new Builder()
+  const driver = new Builder()
     .usingServer(driverUrl)
     .withCapabilities({
       browserName: 'MiniBrowser',
       'webkitgtk:browserOptions': { binary: process.env.MINIBROWSER_PATH || MINI_BROWSER, args },
     })
     .build();
+  const pending = driver.then(() => Windows.of(driver));
   let timer: NodeJS.Timeout | undefined;
   const late = new Promise<never>((_, reject) => {
     timer = setTimeout(() => reject(new Error('the driver did not answer')), SESSION_TIMEOUT_MS);
@@ -30,8 +31,8 @@ export async function newSession(driverUrl: string, userAgent?: string): Promise
   try {
     return await Promise.race([pending, late]);
   } catch (error) {
-    // A session that still arrives after the timeout is ended; a driver stopped meanwhile makes this reject.
-    pending.then((session) => session.quit()).catch(() => {});
+    // A session that still starts after the timeout is ended; a driver stopped meanwhile makes this reject.
+    driver.then((session) => session.quit()).catch(() => {});
     throw error;
   } finally {
     clearTimeout(timer);
