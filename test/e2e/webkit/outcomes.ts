@@ -3,7 +3,7 @@ import { connectButton, connectionText, loggedEvents, waitFor, widgetStatus } fr
 import { expect } from './fixtures.js';
 import type { Windows } from './webkit-session.js';
 
-/** How an attempt ended, as the user sees it on the demo page and the backend saw it: the checks the specs share. */
+// How an attempt ended, as the user sees it on the demo page and the backend saw it: the checks the specs share.
 
 /** What the page logs for a popup flow that connects: the attempt starts, the code comes back, the code is redeemed. */
 export const POPUP_SUCCESS = ['oauth-connect-start', 'oauth-connect-code', 'oauth-connect-success'];
